@@ -1,0 +1,3 @@
+from aidcheck.cli import main
+
+main()

@@ -1,0 +1,113 @@
+"""The command line: parse arguments, call the library, render, return an exit code.
+
+Heavy modules (pydantic models, rich, the loader) are imported inside the commands, so
+`aidcheck --help` and `--version` start fast.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+app = typer.Typer(
+    name="aidcheck",
+    help=(
+        "Check the figures published about health poverty alleviation (健康扶贫) against "
+        "their sources and against each other."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+class FormatChoice(StrEnum):
+    text = "text"
+    json = "json"
+
+
+class FailOn(StrEnum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+
+
+def _version(value: bool) -> None:
+    if value:
+        from aidcheck import __version__
+
+        typer.echo(f"aidcheck {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """aidcheck: fact-check claim files about health poverty alleviation."""
+
+
+def _color() -> bool:
+    import os
+    import sys
+
+    if os.environ.get("NO_COLOR"):
+        return False
+    return sys.stdout.isatty()
+
+
+@app.command()
+def verify(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Claim files or folders. Default: the 'claims' setting of the project found "
+            "from the current directory."
+        ),
+    ] = None,
+    fmt: Annotated[
+        FormatChoice, typer.Option("--format", "-f", help="How to print the report.")
+    ] = FormatChoice.text,
+    fail_on: Annotated[
+        FailOn | None,
+        typer.Option(help="Exit 1 on findings at or above this severity (default: error)."),
+    ] = None,
+) -> None:
+    """Load every claim, run the checks, print a discrepancy report.
+
+    Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input errors.
+    """
+    from aidcheck.commands.verify import run
+
+    raise typer.Exit(run(paths or [], fmt.value, fail_on.value if fail_on else None, _color()))
+
+
+@app.command()
+def show(
+    query: Annotated[
+        str,
+        typer.Argument(help="A claim id, a figure (1180, 6万, 60,000) or words from a quote."),
+    ],
+    fmt: Annotated[
+        FormatChoice, typer.Option("--format", "-f", help="How to print the result.")
+    ] = FormatChoice.text,
+) -> None:
+    """Look a claim up: its source, its quote, and every other claim on the same metric.
+
+    Exit codes: 0 found, 1 nothing matched, 2 input errors in the repository.
+    """
+    from aidcheck.commands.show import run
+
+    raise typer.Exit(run(query, fmt.value, _color()))
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,73 @@
+"""`aidcheck show`."""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+
+from rich.console import Console
+from rich.text import Text
+
+from aidcheck.lookup import ClaimView, ShowResult, show
+from aidcheck.render import Format, RenderOptions, render
+from aidcheck.verify import VerifyOptions, verify
+
+
+def run(query: str, fmt: str, color: bool) -> int:
+    outcome = verify(VerifyOptions())
+    repo = outcome.repository
+    if repo is None or outcome.report.summary.input_errors:
+        print(render(outcome.report, Format.TEXT, RenderOptions(color=color)), end="")
+        return 2
+    result = show(repo, query)
+    if fmt == "json":
+        print(json.dumps(result.model_dump(mode="json"), ensure_ascii=False, indent=2))
+    else:
+        print(render_text(result, color), end="")
+    if not result.matches:
+        if fmt == "json":
+            print(f"no claim matches '{query}'", file=sys.stderr)
+        return 1
+    return 0
+
+
+def render_text(result: ShowResult, color: bool, width: int = 100) -> str:
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer, width=width, force_terminal=color, no_color=not color, highlight=False
+    )
+    if not result.matches:
+        console.print(
+            f"no claim matches '{result.query}': try a claim id, a figure such as 1180 or 6万, "
+            "or a few characters of a quote"
+        )
+        return buffer.getvalue()
+    console.print(
+        Text(f"{len(result.matches)} claim(s) matching '{result.query}' by {result.matched_by}")
+    )
+    for match in result.matches:
+        _view(console, match)
+    return buffer.getvalue()
+
+
+def _view(console: Console, v: ClaimView) -> None:
+    c = v.claim
+    console.print()
+    console.print(Text(c.id, style="bold"), Text(f"  {c.location}", style="dim"))
+    console.print(f"  figure   {c.figure}  ({v.hedge}, {v.dimension}, interval {c.interval})")
+    console.print(f"  metric   {c.metric}: {v.metric_name}")
+    scope = ", ".join(f"{k} {val}" for k, val in v.scope.items() if val)
+    console.print(f"  scope    {scope}")
+    period = ", ".join(f"{k} {val}" for k, val in v.period.items() if val)
+    console.print(f"  period   {period}")
+    origin = f" (derived from {', '.join(v.derived_from)})" if v.derived_from else ""
+    console.print(f"  source   {c.source}: {c.publisher}, {c.published}{origin}")
+    console.print(f"           {v.source_title}")
+    console.print(f"  quote    {c.quote}")
+    if v.note:
+        console.print(f"  note     {v.note}")
+    if v.same_metric:
+        console.print(f"  other claims on {c.metric}:")
+        for other in v.same_metric:
+            console.print(f"    {other.figure:<14} {other.id}  ({other.publisher} {other.published})")

@@ -1,0 +1,144 @@
+"""Finding the project and reading its configuration.
+
+The project root is the nearest folder, from the current directory upwards, that holds an
+`aidcheck.toml` or a `pyproject.toml` with a `[tool.aidcheck]` table. Paths in the configuration
+are relative to the file that states them.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import Field, ValidationError
+
+from aidcheck.findings import Location, Problem
+from aidcheck.model.base import StrictModel
+
+
+class ConfigError(Exception):
+    """An invalid configuration, with the place of the problem."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("; ".join(p.message for p in problems))
+        self.problems = problems
+
+
+class ProjectSettings(StrictModel):
+    """The keys of `aidcheck.toml` (top level) or `[tool.aidcheck]` in pyproject.toml."""
+
+    claims: list[str] | str = Field(default="claims", description="claim folders or files")
+    archive: str | None = Field(default=None, description="the evidence archive folder")
+    fail_on: str = Field(default="error", pattern="^(error|warning|info)$")
+    select: list[str] = Field(default_factory=list)
+    ignore: list[str] = Field(default_factory=list)
+    rules: dict[str, dict[str, Any]] = Field(default_factory=dict)
+
+
+@dataclass
+class Project:
+    root: Path
+    config_file: Path | None
+    settings: ProjectSettings = field(default_factory=ProjectSettings)
+
+    def claim_paths(self) -> list[Path]:
+        base = self.config_file.parent if self.config_file else self.root
+        paths = [self.settings.claims] if isinstance(self.settings.claims, str) else \
+            self.settings.claims
+        return [(base / p) for p in paths]
+
+    def archive_path(self) -> Path | None:
+        if self.settings.archive is None:
+            return None
+        base = self.config_file.parent if self.config_file else self.root
+        return base / self.settings.archive
+
+
+def find_project(start: Path) -> Project:
+    """The project that contains `start`; `start` itself when no configuration is found."""
+    start = start.resolve()
+    for folder in (start, *start.parents):
+        candidate = folder / "aidcheck.toml"
+        if candidate.is_file():
+            return Project(folder, candidate, _read(candidate, ()))
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file():
+            table = _table(pyproject, ("tool", "aidcheck"))
+            if table is not None:
+                return Project(folder, pyproject, _validate(pyproject, table, ("tool", "aidcheck")))
+    return Project(start, None)
+
+
+def _read(path: Path, prefix: tuple[str, ...]) -> ProjectSettings:
+    table = _table(path, prefix) or {}
+    return _validate(path, table, prefix)
+
+
+def _table(path: Path, prefix: tuple[str, ...]) -> dict[str, Any] | None:
+    text = path.read_text(encoding="utf-8")
+    try:
+        data: Any = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        line = getattr(exc, "lineno", 1) or 1
+        column = getattr(exc, "colno", 1) or 1
+        raise ConfigError(
+            [
+                Problem(
+                    message=f"invalid TOML: {exc}",
+                    locations=[Location(path=path.name, line=line, column=column)],
+                )
+            ]
+        ) from None
+    for key in prefix:
+        if not isinstance(data, dict) or key not in data:
+            return None
+        data = data[key]
+    return data if isinstance(data, dict) else None
+
+
+def _validate(path: Path, table: dict[str, Any], prefix: tuple[str, ...]) -> ProjectSettings:
+    try:
+        return ProjectSettings.model_validate(table)
+    except ValidationError as exc:
+        text = path.read_text(encoding="utf-8")
+        problems = []
+        for error in exc.errors(include_url=False):
+            key = ".".join(str(p) for p in error["loc"])
+            line = key_line(text, [str(p) for p in error["loc"]], prefix)
+            message = str(error["msg"])
+            if error["type"] == "extra_forbidden":
+                message = "unknown key; see docs/configuration.md for the keys aidcheck reads"
+            problems.append(
+                Problem(
+                    message=f"{'.'.join(prefix + (key,))}: {message}",
+                    locations=[Location(path=path.name, line=line)],
+                )
+            )
+        raise ConfigError(problems) from None
+
+
+def key_line(text: str, loc: list[str], prefix: tuple[str, ...]) -> int:
+    """The 1-based line where a TOML key is written (tomllib keeps no positions).
+
+    Looks for the innermost key of `loc` as `key =` or a `[table]` header after the line of the
+    enclosing table; falls back to the table's own line.
+    """
+    lines = text.splitlines()
+    table_line = 0
+    header = ".".join(prefix)
+    for i, raw in enumerate(lines):
+        if header and raw.strip() == f"[{header}]":
+            table_line = i
+            break
+    best = table_line
+    for key in loc:
+        for i in range(best, len(lines)):
+            stripped = lines[i].strip()
+            bare = stripped.split("=", 1)[0].strip().strip('"')
+            if bare == key or stripped.startswith(f"[{header}.{key}") or \
+                    stripped.endswith(f".{key}]"):
+                best = i
+                break
+    return best + 1

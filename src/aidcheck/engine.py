@@ -1,0 +1,62 @@
+"""The engine: run each selected rule, stamp code and configured severity on what it yields."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from aidcheck import rules
+from aidcheck.findings import Finding, RuleRun, Severity
+from aidcheck.loader.repository import Repository
+from aidcheck.rules.base import CheckContext, Rule
+
+
+@dataclass
+class EngineSettings:
+    """Which rules run, at what severity, with which options (from the configuration)."""
+
+    select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    severities: dict[str, Severity] = field(default_factory=dict)
+    options: dict[str, Any] = field(default_factory=dict)
+
+    def selected(self, rule: Rule) -> bool:
+        names = {rule.code, rule.name}
+        if self.select and not (names & set(self.select)) and not any(
+            rule.code.startswith(s) for s in self.select
+        ):
+            return False
+        return not (names & set(self.ignore) or any(rule.code.startswith(s) for s in self.ignore))
+
+    def severity(self, rule: Rule) -> Severity:
+        return self.severities.get(rule.code, rule.severity)
+
+
+def run_rules(
+    repo: Repository,
+    settings: EngineSettings,
+    evidence: Any | None = None,
+    selection: Iterable[Rule] | None = None,
+) -> tuple[list[Finding], list[RuleRun]]:
+    findings: list[Finding] = []
+    runs: list[RuleRun] = []
+    for rule in selection if selection is not None else rules.runnable():
+        if not settings.selected(rule) or rule.check is None:
+            continue
+        run = RuleRun(code=rule.code, rule=rule.name, title=rule.title)
+        runs.append(run)
+        if rule.needs_archive and evidence is None:
+            run.note = "not run: no evidence archive (see docs/evidence.md)"
+            continue
+        ctx = CheckContext(repo=repo, run=run, evidence=evidence)
+        options = settings.options.get(rule.code)
+        if options is None and rule.options is not None:
+            options = rule.options()
+        severity = settings.severity(rule)
+        for problem in rule.check(ctx, options):
+            findings.append(Finding.from_problem(rule.code, rule.name, severity, problem))
+            run.findings += 1
+        if run.compared == 0 and run.note is None:
+            run.note = "compared nothing: no claims it applies to"
+    return findings, runs

@@ -1,0 +1,167 @@
+"""The report model: findings, what each rule compared, and a summary.
+
+The core builds this model and never prints; renderers turn it into text, JSON, SARIF and the
+rest. Everything here is plain data, so `Report.model_dump(mode="json")` is the JSON report.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from enum import StrEnum
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+REPORT_SCHEMA_VERSION = "1.0"
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"error": 3, "warning": 2, "info": 1}[self.value]
+
+    def at_least(self, other: Severity) -> bool:
+        return self.rank >= other.rank
+
+
+class Location(BaseModel):
+    """A 1-based place in a file, relative to the repository root when it lies inside it."""
+
+    path: str
+    line: int = Field(ge=1)
+    column: int = Field(default=1, ge=1)
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}"
+
+
+class Problem(BaseModel):
+    """What a rule yields; the engine stamps the rule's code and configured severity on it."""
+
+    message: str
+    claims: list[str] = Field(default_factory=list)
+    locations: list[Location] = Field(default_factory=list)
+    details: dict[str, Any] = Field(default_factory=dict)
+    key: str | None = Field(
+        default=None,
+        description="what tells this problem apart from others of its rule on the same claims",
+    )
+
+
+class Finding(BaseModel):
+    code: str
+    rule: str
+    severity: Severity
+    message: str
+    claims: list[str] = Field(default_factory=list)
+    locations: list[Location] = Field(default_factory=list)
+    details: dict[str, Any] = Field(default_factory=dict)
+    fingerprint: str = ""
+    suppressed: str | None = Field(
+        default=None, description="the reason of the suppression that accepted this finding"
+    )
+
+    @classmethod
+    def from_problem(cls, code: str, rule: str, severity: Severity, problem: Problem) -> Finding:
+        return cls(
+            code=code,
+            rule=rule,
+            severity=severity,
+            message=problem.message,
+            claims=problem.claims,
+            locations=problem.locations,
+            details=problem.details,
+            fingerprint=fingerprint(code, problem),
+        )
+
+
+def fingerprint(code: str, problem: Problem) -> str:
+    """A stable identity for a finding: its code and claims, never its line numbers.
+
+    Findings that involve no claim (load errors) are identified by file and message instead.
+    """
+    if problem.claims:
+        basis = [code, *sorted(problem.claims)]
+    else:
+        basis = [code, *(loc.path for loc in problem.locations), problem.message]
+    if problem.key:
+        basis.append(problem.key)
+    return hashlib.sha256("\x1f".join(basis).encode()).hexdigest()[:16]
+
+
+class RuleRun(BaseModel):
+    """What one rule did: how many comparisons it made and how many passed."""
+
+    code: str
+    rule: str
+    title: str
+    compared: int = 0
+    passed: int = 0
+    findings: int = 0
+    note: str | None = Field(
+        default=None, description="why the rule compared nothing, or what it compared"
+    )
+    comparisons: list[str] = Field(
+        default_factory=list, description="a short line for each comparison made, when useful"
+    )
+
+
+class SourceSummary(BaseModel):
+    id: str
+    publisher: str
+    title: str
+    published: str
+    claims: int
+    citation_status: str = "not checked"
+
+
+class ClaimRef(BaseModel):
+    """What a reader needs to see of a claim next to a finding: who said what, where, when."""
+
+    id: str
+    metric: str
+    figure: str
+    interval: str
+    unit: str | None
+    source: str
+    publisher: str
+    published: str
+    quote: str
+    location: Location
+
+
+class Summary(BaseModel):
+    sources: int = 0
+    claims: int = 0
+    metrics: int = 0
+    regions: int = 0
+    files: int = 0
+    errors: int = 0
+    warnings: int = 0
+    infos: int = 0
+    suppressed: int = 0
+    input_errors: int = 0
+    checks_run: bool = False
+    exit_code: int = 0
+
+
+class Report(BaseModel):
+    schema_version: str = REPORT_SCHEMA_VERSION
+    tool: dict[str, str] = Field(default_factory=dict)
+    root: str = ""
+    summary: Summary = Field(default_factory=Summary)
+    notices: list[str] = Field(default_factory=list)
+    findings: list[Finding] = Field(default_factory=list)
+    rules: list[RuleRun] = Field(default_factory=list)
+    sources: list[SourceSummary] = Field(default_factory=list)
+    claims: dict[str, ClaimRef] = Field(
+        default_factory=dict, description="every claim that a finding names, by id"
+    )
+
+    def active(self) -> list[Finding]:
+        """Findings that no suppression accepted."""
+        return [f for f in self.findings if f.suppressed is None]

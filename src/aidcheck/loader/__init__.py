@@ -1,0 +1,1 @@
+"""Reading claim repositories: YAML with positions, typed models, cross-references."""

@@ -1,0 +1,325 @@
+"""Load a claim repository: every file, every cross-reference, every problem with its place."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from aidcheck.findings import Location, Problem
+from aidcheck.loader.yamlnodes import Document, PathKey, YamlSyntaxError, parse
+from aidcheck.model.claim import Claim
+from aidcheck.model.files import RepositoryFile
+from aidcheck.model.registry import Metric, Programme, Region
+from aidcheck.model.source import Source
+
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """Where a loaded object was written: its file and its path inside the document."""
+
+    file: Path
+    path: PathKey
+
+
+@dataclass(frozen=True, slots=True)
+class LoadProblem:
+    """An input problem, with the code of the load rule it belongs to."""
+
+    code: str
+    problem: Problem
+
+
+@dataclass
+class Repository:
+    root: Path
+    files: list[Path] = field(default_factory=list)
+    sources: dict[str, Source] = field(default_factory=dict)
+    claims: dict[str, Claim] = field(default_factory=dict)
+    metrics: dict[str, Metric] = field(default_factory=dict)
+    regions: dict[str, Region] = field(default_factory=dict)
+    programmes: dict[str, Programme] = field(default_factory=dict)
+    claim_source: dict[str, str] = field(default_factory=dict)
+    origins: dict[tuple[str, str], Origin] = field(default_factory=dict)
+    documents: dict[Path, Document] = field(default_factory=dict)
+
+    def source_of(self, claim: Claim) -> Source:
+        return self.sources[self.claim_source[claim.id]]
+
+    def display_path(self, path: Path) -> str:
+        try:
+            return path.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    def locate(self, kind: str, ident: str, *fields: str | int) -> Location:
+        """The 1-based location of an object (kind: claim, source, metric, ...) or a field of it."""
+        origin = self.origins[(kind, ident)]
+        doc = self.documents[origin.file]
+        pos = doc.position((*origin.path, *fields))
+        return Location(path=self.display_path(origin.file), line=pos.line, column=pos.column)
+
+    def claim_location(self, claim_id: str, *fields: str | int) -> Location:
+        return self.locate("claim", claim_id, *fields)
+
+    def claims_by_metric(self) -> dict[str, list[Claim]]:
+        grouped: dict[str, list[Claim]] = {}
+        for claim in self.claims.values():
+            grouped.setdefault(claim.metric, []).append(claim)
+        return grouped
+
+
+@dataclass
+class LoadResult:
+    repository: Repository
+    problems: list[LoadProblem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def collect_files(paths: Iterable[Path]) -> list[Path]:
+    """Every YAML file named or below a named folder, in a stable order."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(
+                p
+                for p in sorted(path.rglob("*"))
+                if p.suffix in YAML_SUFFIXES
+                and p.is_file()
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
+        else:
+            found.append(path)
+    unique: dict[Path, None] = dict.fromkeys(p.resolve() for p in found)
+    return list(unique)
+
+
+def load_repository(root: Path, paths: Iterable[Path]) -> LoadResult:
+    repo = Repository(root=root)
+    result = LoadResult(repository=repo)
+    parsed: list[tuple[Path, RepositoryFile]] = []
+    for path in collect_files(paths):
+        repo.files.append(path)
+        model = _load_file(path, repo, result)
+        if model is not None:
+            parsed.append((path, model))
+    for path, model in parsed:
+        _register(path, model, repo, result)
+    _check_references(repo, result)
+    return result
+
+
+def _add(result: LoadResult, code: str, message: str, *locations: Location, **extra: Any) -> None:
+    claims = extra.pop("claims", [])
+    result.problems.append(
+        LoadProblem(code, Problem(message=message, locations=list(locations), claims=claims))
+    )
+
+
+def _load_file(path: Path, repo: Repository, result: LoadResult) -> RepositoryFile | None:
+    shown = repo.display_path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        _add(result, "L001", f"cannot read the file: {exc.strerror}", Location(path=shown, line=1))
+        return None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        _add(
+            result,
+            "L001",
+            "the file is not UTF-8 text; save it as UTF-8",
+            Location(path=shown, line=line, column=column),
+        )
+        return None
+    try:
+        doc = parse(text)
+    except YamlSyntaxError as exc:
+        _add(
+            result,
+            "L001",
+            f"malformed YAML: {exc.message}; check the indentation and quoting here",
+            Location(path=shown, line=exc.position.line, column=exc.position.column),
+        )
+        return None
+    repo.documents[path] = doc
+    for dup in doc.duplicates:
+        where = ".".join(str(p) for p in (*dup.path, dup.key))
+        _add(
+            result,
+            "L002",
+            f"key '{where}' appears twice (first at line {dup.first.line}); "
+            "YAML would keep only the last one, so remove or rename one of them",
+            Location(path=shown, line=dup.second.line, column=dup.second.column),
+            Location(path=shown, line=dup.first.line, column=dup.first.column),
+        )
+    if doc.data is None:
+        return None
+    if not isinstance(doc.data, dict):
+        _add(
+            result,
+            "L003",
+            "a claim repository file must be a mapping with sections such as "
+            "'source', 'claims', 'metrics' or 'regions'",
+            Location(path=shown, line=1),
+        )
+        return None
+    try:
+        return RepositoryFile.model_validate(doc.data)
+    except ValidationError as exc:
+        for error in exc.errors(include_url=False):
+            _add_schema_error(result, shown, doc, error)
+        return None
+
+
+def _add_schema_error(result: LoadResult, shown: str, doc: Document, error: Any) -> None:
+    path = _data_path(error["loc"], doc, missing=error["type"] == "missing")
+    extra_key = error["type"] == "extra_forbidden"
+    pos = doc.position(path, prefer_key=extra_key or error["type"] == "missing")
+    field_path = _dotted(path) or "(top level)"
+    message = str(error["msg"]).removeprefix("Value error, ")
+    if extra_key:
+        message = f"unknown field '{path[-1]}'; check its spelling against docs/claims.md"
+    elif error["type"] == "missing":
+        message = f"field '{error['loc'][-1]}' is required here"
+    _add(
+        result,
+        "L003",
+        f"{field_path}: {message}",
+        Location(path=shown, line=pos.line, column=pos.column),
+    )
+
+
+def _data_path(loc: tuple[Any, ...], doc: Document, missing: bool) -> PathKey:
+    """The document path a pydantic error location points at, skipping union-branch labels."""
+    path: list[str | int] = []
+    for i, part in enumerate(loc):
+        candidate = (*path, part)
+        if candidate in doc.values or candidate in doc.keys:
+            path.append(part)
+        elif missing and i == len(loc) - 1:
+            path.append(part)
+    return tuple(path)
+
+
+def _dotted(path: PathKey) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
+    return out
+
+
+def _register(path: Path, model: RepositoryFile, repo: Repository, result: LoadResult) -> None:
+    shown = repo.display_path(path)
+    doc = repo.documents[path]
+
+    def here(*p: str | int) -> Location:
+        pos = doc.position(p)
+        return Location(path=shown, line=pos.line, column=pos.column)
+
+    def claim_once(kind: str, ident: str, where: PathKey) -> bool:
+        previous = repo.origins.get((kind, ident))
+        if previous is not None:
+            first = repo.locate(kind, ident)
+            _add(
+                result,
+                "L008",
+                f"{kind} id '{ident}' is defined twice (first at {first}); give each {kind} "
+                "its own id",
+                here(*where),
+                first,
+                claims=[ident] if kind == "claim" else [],
+            )
+            return False
+        repo.origins[(kind, ident)] = Origin(path, where)
+        return True
+
+    file_source: str | None = None
+    if isinstance(model.source, Source):
+        file_source = model.source.id
+        if claim_once("source", model.source.id, ("source",)):
+            repo.sources[model.source.id] = model.source
+    elif isinstance(model.source, str):
+        file_source = model.source
+    for i, metric in enumerate(model.metrics):
+        if claim_once("metric", metric.id, ("metrics", i)):
+            repo.metrics[metric.id] = metric
+    for i, region in enumerate(model.regions):
+        if claim_once("region", region.code, ("regions", i)):
+            repo.regions[region.code] = region
+    for i, programme in enumerate(model.programmes):
+        if claim_once("programme", programme.id, ("programmes", i)):
+            repo.programmes[programme.id] = programme
+    for i, claim in enumerate(model.claims):
+        if not claim_once("claim", claim.id, ("claims", i)):
+            continue
+        repo.claims[claim.id] = claim
+        cited = claim.source or file_source
+        if cited is None:
+            _add(
+                result,
+                "L006",
+                f"claim '{claim.id}' cites no source: give the file a 'source' section or "
+                "the claim a 'source' field",
+                here("claims", i),
+                claims=[claim.id],
+            )
+        else:
+            repo.claim_source[claim.id] = cited
+
+
+def _check_references(repo: Repository, result: LoadResult) -> None:
+    def unknown(code: str, what: str, name: str, known: dict[str, Any], loc: Location,
+                claims: list[str]) -> None:
+        hint = ", ".join(sorted(known)[:8]) or "none are defined"
+        _add(
+            result,
+            code,
+            f"unknown {what} '{name}'; define it in the repository's registry or use one of: "
+            f"{hint}",
+            loc,
+            claims=claims,
+        )
+
+    for claim in repo.claims.values():
+        cid = claim.id
+        if claim.metric not in repo.metrics:
+            unknown("L004", "metric", claim.metric, repo.metrics,
+                    repo.claim_location(cid, "metric"), [cid])
+        for field_name in ("region", "giver"):
+            code = getattr(claim.scope, field_name)
+            if code is not None and code not in repo.regions:
+                unknown("L005", "region", code, repo.regions,
+                        repo.claim_location(cid, "scope", field_name), [cid])
+        programme = claim.scope.programme
+        if programme is not None and programme not in repo.programmes:
+            unknown("L007", "programme", programme, repo.programmes,
+                    repo.claim_location(cid, "scope", "programme"), [cid])
+        cited = repo.claim_source.get(cid)
+        if cited is not None and cited not in repo.sources:
+            field_path: tuple[str, ...] = ("source",) if claim.source else ()
+            loc = repo.claim_location(cid, *field_path)
+            unknown("L006", "source", cited, repo.sources, loc, [cid])
+        if claim.part_of is not None and claim.part_of not in repo.claims:
+            unknown("L009", "claim", claim.part_of, repo.claims,
+                    repo.claim_location(cid, "part_of"), [cid])
+    for region in repo.regions.values():
+        if region.parent is not None and region.parent not in repo.regions:
+            unknown("L005", "region", region.parent, repo.regions,
+                    repo.locate("region", region.code, "parent"), [])
+
+
+def iter_claims(repo: Repository) -> Iterator[tuple[Claim, Source]]:
+    for claim in repo.claims.values():
+        yield claim, repo.source_of(claim)

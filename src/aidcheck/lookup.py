@@ -1,0 +1,119 @@
+"""`show` as a library call: find claims by id, by figure, or by text in the quote."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from pydantic import BaseModel, Field
+
+from aidcheck.findings import ClaimRef
+from aidcheck.loader.repository import Repository
+from aidcheck.model.claim import Claim
+from aidcheck.verify import claim_ref
+
+
+class ClaimView(BaseModel):
+    """One claim in full, with the other claims on its metric."""
+
+    claim: ClaimRef
+    hedge: str
+    dimension: str
+    metric_name: str
+    scope: dict[str, str | None]
+    period: dict[str, str | None]
+    source_title: str
+    derived_from: list[str]
+    note: str | None = None
+    same_metric: list[ClaimRef] = Field(default_factory=list)
+    citation: dict[str, object] | None = Field(
+        default=None, description="the quote in its passage, when the archive is available"
+    )
+
+
+class ShowResult(BaseModel):
+    query: str
+    matched_by: str
+    matches: list[ClaimView] = Field(default_factory=list)
+
+
+@dataclass
+class Query:
+    text: str
+    value: Decimal | None = None
+    words: list[str] = field(default_factory=list)
+
+
+def parse_query(text: str) -> Query:
+    from aidcheck.numbers import FigureError, read_figure
+
+    query = Query(text=text)
+    try:
+        query.value = read_figure(text.strip()).value
+    except FigureError:
+        query.value = None
+    return query
+
+
+def fold(text: str) -> str:
+    return "".join(unicodedata.normalize("NFKC", text).lower().split())
+
+
+def find_claims(repo: Repository, text: str) -> tuple[str, list[Claim]]:
+    """The claims a query names, and how they were matched (id, figure or text)."""
+    if text in repo.claims:
+        return "id", [repo.claims[text]]
+    query = parse_query(text)
+    if query.value is not None:
+        value = query.value
+        exact = [c for c in repo.claims.values() if c.figure.value == value]
+        near = [
+            c
+            for c in repo.claims.values()
+            if c.figure.value != value and c.figure.interval.contains(value)
+        ]
+        if exact or near:
+            return "figure", exact + near
+    needle = fold(text)
+    by_id = [c for c in repo.claims.values() if needle in c.id]
+    by_quote = [c for c in repo.claims.values() if needle in fold(c.quote) and c not in by_id]
+    return "text", by_id + by_quote
+
+
+def view(repo: Repository, claim: Claim) -> ClaimView:
+    ref = claim_ref(repo, claim.id)
+    assert ref is not None
+    source = repo.source_of(claim)
+    metric = repo.metrics.get(claim.metric)
+    others = [
+        r
+        for other in repo.claims_by_metric().get(claim.metric, [])
+        if other.id != claim.id and (r := claim_ref(repo, other.id)) is not None
+    ]
+    period = claim.period
+    return ClaimView(
+        claim=ref,
+        hedge=claim.figure.hedge.value,
+        dimension=claim.figure.dimension.value,
+        metric_name=f"{metric.name_zh} / {metric.name_en}" if metric else claim.metric,
+        scope={
+            "region": claim.scope.region,
+            "giver": claim.scope.giver,
+            "programme": claim.scope.programme,
+        },
+        period={
+            "since": period.start().isoformat() if period.start() else None,
+            "as_of": period.end(source.published).isoformat(),
+            "wording": period.wording,
+        },
+        source_title=source.title,
+        derived_from=source.derived_from,
+        note=claim.note,
+        same_metric=others,
+    )
+
+
+def show(repo: Repository, text: str) -> ShowResult:
+    how, claims = find_claims(repo, text)
+    return ShowResult(query=text, matched_by=how, matches=[view(repo, c) for c in claims])

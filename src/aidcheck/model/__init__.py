@@ -1,0 +1,1 @@
+"""Typed models of aidcheck's domain: quantities, claims, sources, registries."""

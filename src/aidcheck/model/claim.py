@@ -1,0 +1,93 @@
+"""A claim: what one source states about one quantity. Never what is true."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from pydantic import Field, field_validator, model_validator
+
+from aidcheck.model.base import StrictModel
+from aidcheck.model.quantity import Quantity
+from aidcheck.model.registry import RegionCode
+from aidcheck.model.source import Identifier
+
+
+class Scope(StrictModel):
+    """Where the figure applies, who gave the aid, and under which programme."""
+
+    region: RegionCode
+    giver: RegionCode | None = None
+    programme: Identifier | None = None
+    note: str | None = None
+
+
+class Period(StrictModel):
+    """When the figure holds.
+
+    `as_of` is the date a stock or running total is stated for (截至2018年底 → 2018-12-31);
+    `since` starts a cumulative span (2017年以来); `year` is a calendar year for a flow
+    (2020年投入). With neither `as_of` nor `year`, the figure holds as of the source's
+    publication date (截至目前).
+    """
+
+    as_of: dt.date | None = None
+    since: dt.date | None = None
+    year: int | None = Field(default=None, ge=1949, le=2100)
+    wording: str | None = None
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Period:
+        if self.year is not None and (self.as_of is not None or self.since is not None):
+            raise ValueError("give either 'year' or 'as_of'/'since', not both")
+        if self.since and self.as_of and self.since > self.as_of:
+            raise ValueError("'since' is after 'as_of'")
+        return self
+
+    def start(self) -> dt.date | None:
+        return dt.date(self.year, 1, 1) if self.year is not None else self.since
+
+    def end(self, published: dt.date) -> dt.date:
+        """The date the figure holds at; the publication date when the claim gives none."""
+        if self.year is not None:
+            return dt.date(self.year, 12, 31)
+        return self.as_of or published
+
+
+class Anchor(StrictModel):
+    """Context that pins a quote down when it occurs more than once in its source."""
+
+    before: str | None = None
+    after: str | None = None
+    occurrence: int | None = Field(default=None, ge=1)
+
+
+class Claim(StrictModel):
+    id: Identifier
+    metric: Identifier
+    figure: Quantity
+    scope: Scope
+    period: Period = Field(default_factory=Period)
+    quote: str = Field(min_length=1)
+    anchor: Anchor | None = None
+    source: Identifier | None = Field(
+        default=None, description="the cited source; defaults to the file's source"
+    )
+    part_of: Identifier | None = Field(
+        default=None, description="the claim whose total this figure is a part of (其中)"
+    )
+    note: str | None = None
+
+    @field_validator("figure", mode="before")
+    @classmethod
+    def _read_figure(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            from aidcheck.numbers import read_figure
+
+            return read_figure(value)
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            raise ValueError(
+                "write the figure as the source states it, in quotes if needed "
+                f"(e.g. figure: '{value}家'), or as a mapping with value, unit and hedge"
+            )
+        return value

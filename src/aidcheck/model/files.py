@@ -1,0 +1,25 @@
+"""The shape of one file in a claim repository.
+
+A file may hold any of the sections below; most hold a `source` and its `claims`, and the
+registries (`metrics`, `regions`, `programmes`) usually live in files of their own.
+"""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from aidcheck.model.base import StrictModel
+from aidcheck.model.claim import Claim
+from aidcheck.model.registry import Metric, Programme, Region
+from aidcheck.model.source import Identifier, Source
+
+
+class RepositoryFile(StrictModel):
+    source: Source | Identifier | None = Field(
+        default=None,
+        description="the source the claims in this file cite: a full record, or the id of one",
+    )
+    claims: list[Claim] = Field(default_factory=list)
+    metrics: list[Metric] = Field(default_factory=list)
+    regions: list[Region] = Field(default_factory=list)
+    programmes: list[Programme] = Field(default_factory=list)

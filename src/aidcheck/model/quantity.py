@@ -1,0 +1,164 @@
+"""A stated quantity and the interval its wording denotes.
+
+Every figure in a report is an interval, never a point: 超过6万 is (60000, ∞), 400余 is
+(400, 500), 9.32万 is [93150, 93250). Two claims agree when their intervals overlap. The rules
+that turn a hedge into an interval live here, in one place, and are documented in
+docs/numbers.md.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from enum import StrEnum
+
+from pydantic import computed_field, model_validator
+
+from aidcheck.model.base import StrictModel
+from aidcheck.model.units import Dimension, dimension_of
+
+ZERO = Decimal(0)
+
+# How far below the stated value 近 ("nearly") reaches, and how far either side 约 ("about").
+NEARLY_TOLERANCE = Decimal("0.10")
+ABOUT_TOLERANCE = Decimal("0.10")
+
+
+class Hedge(StrEnum):
+    """How the wording qualifies the stated value."""
+
+    EXACT = "exact"  # 1180家; a rounded figure (9.32万) carries its rounding
+    MORE_THAN = "more_than"  # 超过, 逾, 超, more than, over: (v, ∞)
+    AT_LEAST = "at_least"  # 至少, 不少于, X以上, at least: [v, ∞)
+    ODD = "odd"  # X余, X多, -odd: (v, v + one unit of the last stated digit)
+    NEARLY = "nearly"  # 近, 将近, 接近, nearly, almost: [v - 10%, v)
+    ABOUT = "about"  # 约, 大约, 左右, about, around: [v - 10%, v + 10%]
+    AT_MOST = "at_most"  # X以内, X以下, 不超过, 最多, at most, up to: [0, v]
+    LESS_THAN = "less_than"  # 不到, 不足, less than, fewer than: [0, v)
+    RANGE = "range"  # X至Y, X-Y, between X and Y: [X, Y]
+
+
+class Interval(StrictModel):
+    """A real interval; None on either side means unbounded."""
+
+    low: Decimal | None
+    high: Decimal | None
+    low_open: bool = False
+    high_open: bool = False
+
+    def contains(self, x: Decimal) -> bool:
+        if self.low is not None and (x < self.low or (self.low_open and x == self.low)):
+            return False
+        return not (
+            self.high is not None and (x > self.high or (self.high_open and x == self.high))
+        )
+
+    def overlaps(self, other: Interval) -> bool:
+        """True when some number lies in both intervals."""
+        return not (_before(self, other) or _before(other, self))
+
+    def __add__(self, other: Interval) -> Interval:
+        low = None if self.low is None or other.low is None else self.low + other.low
+        high = None if self.high is None or other.high is None else self.high + other.high
+        return Interval(
+            low=low,
+            high=high,
+            low_open=self.low_open or other.low_open,
+            high_open=self.high_open or other.high_open,
+        )
+
+    def __str__(self) -> str:
+        left = "(" if self.low is None or self.low_open else "["
+        right = ")" if self.high is None or self.high_open else "]"
+        low = "-∞" if self.low is None else _plain(self.low)
+        high = "∞" if self.high is None else _plain(self.high)
+        if self.low is not None and self.low == self.high:
+            return f"{{{low}}}"
+        return f"{left}{low}, {high}{right}"
+
+
+def _before(a: Interval, b: Interval) -> bool:
+    """True when all of a lies strictly below all of b."""
+    if a.high is None or b.low is None:
+        return False
+    if a.high < b.low:
+        return True
+    return a.high == b.low and (a.high_open or b.low_open)
+
+
+def _plain(x: Decimal) -> str:
+    """A decimal without exponent or trailing zeros: 60000, 93.15, 0.5."""
+    text = format(x.normalize(), "f")
+    return text
+
+
+class Quantity(StrictModel):
+    """A figure as one source states it.
+
+    `value` is the stated number scaled to units (6万 → 60000); `high` is set only for ranges.
+    `step` is one unit of the last digit stated (9.32万 → 100, 400 → 100, 1180 → 10) and is what
+    the 余/多 hedge adds; `rounded` says the figure is a rounding of the true count (it has a
+    decimal point, a scale word such as 万 or million, or is a percentage), so that an exact
+    hedge still denotes [v - step/2, v + step/2).
+    """
+
+    text: str | None = None
+    value: Decimal
+    high: Decimal | None = None
+    unit: str | None = None
+    hedge: Hedge = Hedge.EXACT
+    rounded: bool = False
+    step: Decimal = Decimal(1)
+
+    @model_validator(mode="after")
+    def _check_range(self) -> Quantity:
+        if self.hedge is Hedge.RANGE:
+            if self.high is None:
+                raise ValueError("a range needs 'high' as well as 'value'")
+            if self.high < self.value:
+                raise ValueError("a range's 'high' must not be below its 'value'")
+        elif self.high is not None:
+            raise ValueError("'high' is only for hedge 'range'")
+        if self.step <= 0:
+            raise ValueError("'step' must be positive")
+        return self
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def dimension(self) -> Dimension:
+        return dimension_of(self.unit)
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def interval(self) -> Interval:
+        return interval_of(self)
+
+
+def interval_of(q: Quantity) -> Interval:
+    """The interval that a quantity's wording denotes (see docs/numbers.md)."""
+    v = q.value
+    half = q.step / 2 if q.rounded else ZERO
+    floor = ZERO if v >= 0 else None
+    match q.hedge:
+        case Hedge.EXACT:
+            if half == 0:
+                return Interval(low=v, high=v)
+            return Interval(low=v - half, high=v + half, high_open=True)
+        case Hedge.MORE_THAN:
+            return Interval(low=v, high=None, low_open=True)
+        case Hedge.AT_LEAST:
+            return Interval(low=v, high=None)
+        case Hedge.ODD:
+            return Interval(low=v, high=v + q.step, low_open=True, high_open=True)
+        case Hedge.NEARLY:
+            reach = max(abs(v) * NEARLY_TOLERANCE, half)
+            return Interval(low=v - reach, high=v, high_open=True)
+        case Hedge.ABOUT:
+            reach = max(abs(v) * ABOUT_TOLERANCE, half)
+            return Interval(low=v - reach, high=v + reach)
+        case Hedge.AT_MOST:
+            return Interval(low=floor, high=v)
+        case Hedge.LESS_THAN:
+            return Interval(low=floor, high=v, high_open=True)
+        case Hedge.RANGE:
+            assert q.high is not None
+            return Interval(low=v - half, high=q.high + half, high_open=half > 0)

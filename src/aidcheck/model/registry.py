@@ -1,0 +1,58 @@
+"""The registries a claim repository defines: metrics, regions and programmes."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import Field
+
+from aidcheck.model.base import StrictModel
+from aidcheck.model.source import Identifier
+from aidcheck.model.units import Dimension
+
+RegionCode = Annotated[str, Field(pattern=r"^[A-Z]{2}(-[A-Za-z0-9]+)*$", max_length=60)]
+
+
+class Nature(StrEnum):
+    """How a metric behaves over time."""
+
+    CUMULATIVE = "cumulative"  # a running total since a start: may not fall
+    STOCK = "stock"  # a level at a date: may rise or fall
+    FLOW = "flow"  # an amount within a period (a year's funds)
+    RATE = "rate"  # a ratio or percentage
+
+
+class Metric(StrictModel):
+    id: Identifier
+    name_zh: str
+    name_en: str
+    dimension: Dimension
+    nature: Nature
+    additive: bool = Field(
+        description="whether figures for disjoint regions add up to the figure for their union"
+    )
+    description: str | None = None
+
+
+class RegionLevel(StrEnum):
+    COUNTRY = "country"
+    PROVINCE = "province"
+    PREFECTURE = "prefecture"
+    COUNTY = "county"
+    INSTITUTION = "institution"
+
+
+class Region(StrictModel):
+    code: RegionCode
+    name_zh: str
+    name_en: str
+    level: RegionLevel
+    parent: RegionCode | None = None
+
+
+class Programme(StrictModel):
+    id: Identifier
+    name_zh: str
+    name_en: str
+    description: str | None = None

@@ -1,0 +1,32 @@
+"""The rule registry: an explicit table from code to rule. No import magic.
+
+Adding a rule: write its module under aidcheck/rules/, add it to `_RULE_MODULES` or the table
+below, give it a test under tests/rules/, and document it in docs/checks.md.
+"""
+
+from __future__ import annotations
+
+from aidcheck.rules import load
+from aidcheck.rules.base import Rule
+
+_ALL: tuple[Rule, ...] = (*load.RULES,)
+
+REGISTRY: dict[str, Rule] = {rule.code: rule for rule in _ALL}
+BY_NAME: dict[str, Rule] = {rule.name: rule for rule in _ALL}
+
+
+class UnknownRuleError(KeyError):
+    pass
+
+
+def get(code_or_name: str) -> Rule:
+    """The rule with this code (L001) or name (yaml-syntax); fails loudly on anything else."""
+    rule = REGISTRY.get(code_or_name.upper()) or BY_NAME.get(code_or_name.lower())
+    if rule is None:
+        known = ", ".join(sorted(REGISTRY))
+        raise UnknownRuleError(f"unknown rule '{code_or_name}'; known rules: {known}")
+    return rule
+
+
+def runnable() -> list[Rule]:
+    return [rule for rule in _ALL if rule.runnable]

@@ -1,0 +1,64 @@
+"""What a rule is: a stable code, a title, a default severity, a description, a check."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any
+
+from pydantic import BaseModel
+
+from aidcheck.findings import Problem, RuleRun, Severity
+
+if TYPE_CHECKING:
+    from aidcheck.loader.repository import Repository
+
+
+class Family(StrEnum):
+    LOAD = "load"
+    CITATION = "citation"
+    AGREEMENT = "agreement"
+    ROLLUP = "roll-up"
+    RELATION = "relation"
+    TIMELINE = "timeline"
+    PROVENANCE = "provenance"
+    META = "meta"
+
+
+@dataclass
+class CheckContext:
+    """What a check sees: the repository, the evidence archive if any, and its own tally."""
+
+    repo: Repository
+    run: RuleRun
+    evidence: Any | None = None
+    extras: dict[str, Any] = field(default_factory=dict)
+
+    def tally(self, ok: bool, what: str | None = None) -> None:
+        """Count one comparison the rule made, so the report can say what was checked."""
+        self.run.compared += 1
+        if ok:
+            self.run.passed += 1
+        if what is not None and len(self.run.comparisons) < 500:
+            self.run.comparisons.append(f"{'pass' if ok else 'FAIL'}: {what}")
+
+
+CheckFn = Callable[[CheckContext, Any], Iterator[Problem]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    family: Family
+    title: str
+    severity: Severity
+    description: str
+    check: CheckFn | None = None
+    options: type[BaseModel] | None = None
+    needs_archive: bool = False
+
+    @property
+    def runnable(self) -> bool:
+        return self.check is not None

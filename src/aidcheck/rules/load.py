@@ -1,0 +1,149 @@
+"""Load rules: problems with the input itself. The loader reports them; they cannot be run."""
+
+from __future__ import annotations
+
+from aidcheck.findings import Severity
+from aidcheck.rules.base import Family, Rule
+
+
+def _load_rule(code: str, name: str, title: str, description: str) -> Rule:
+    return Rule(
+        code=code,
+        name=name,
+        family=Family.LOAD,
+        title=title,
+        severity=Severity.ERROR,
+        description=description,
+    )
+
+
+YAML_SYNTAX = _load_rule(
+    "L001",
+    "yaml-syntax",
+    "The file is not readable YAML",
+    """A claim file must be UTF-8 text that parses as one YAML document.
+
+Passing:
+
+```yaml
+claims:
+  - id: xinhua-2019-county-hospitals
+```
+
+Failing (the list item is indented less than its key's siblings):
+
+```yaml
+claims:
+  - id: xinhua-2019-county-hospitals
+ metric: county_hospitals_paired
+```
+""",
+)
+
+DUPLICATE_KEY = _load_rule(
+    "L002",
+    "duplicate-key",
+    "A mapping key is written twice",
+    """YAML parsers keep only the last of two equal keys and drop the first without a word.
+aidcheck reports both places instead of losing data.
+
+Passing: `figure: 1180家` once. Failing:
+
+```yaml
+  - id: a
+    figure: 1180家
+    figure: 963家
+```
+""",
+)
+
+SCHEMA = _load_rule(
+    "L003",
+    "schema",
+    "A field is missing, unknown, or of the wrong type",
+    """Every section is checked against its model: unknown fields, missing required fields,
+values of the wrong type and figures that cannot be read are errors at the field's line.
+
+Passing: `figure: 超过6万人次`. Failing: `figure: 60000` (a bare number loses the unit and the
+hedge: write it as the source states it) or `figur: 1180家` (unknown field).
+""",
+)
+
+UNKNOWN_METRIC = _load_rule(
+    "L004",
+    "unknown-metric",
+    "A claim names a metric the registry does not define",
+    """Passing: `metric: county_hospitals_paired`, defined under `metrics:`.
+Failing: `metric: county_hospital_paired` (a typo).""",
+)
+
+UNKNOWN_REGION = _load_rule(
+    "L005",
+    "unknown-region",
+    "A scope or region parent names a region the registry does not define",
+    """Passing: `scope: {region: CN-TJ}` with CN-TJ under `regions:`. Failing: `region: CN-TIANJIN`.""",
+)
+
+UNKNOWN_SOURCE = _load_rule(
+    "L006",
+    "unknown-source",
+    "A claim cites no source, or a source that is not defined",
+    """Passing: a file whose `source:` section is the full record, or the id of a record
+defined elsewhere. Failing: `source: xinhua-2019-02-15` when no source has that id.""",
+)
+
+UNKNOWN_PROGRAMME = _load_rule(
+    "L007",
+    "unknown-programme",
+    "A scope names a programme the registry does not define",
+    """Passing: `programme: tertiary-county-pairing`, defined under `programmes:`.
+Failing: `programme: tertiary-pairing`.""",
+)
+
+DUPLICATE_ID = _load_rule(
+    "L008",
+    "duplicate-id",
+    "Two objects of one kind share an id",
+    """Claim, source, metric, programme ids and region codes are unique across the repository;
+both places are reported. Passing: two claims `xinhua-2019-a` and `xinhua-2019-b`. Failing:
+two claims both called `xinhua-2019-a`, in one file or in two.""",
+)
+
+UNKNOWN_CLAIM = _load_rule(
+    "L009",
+    "unknown-claim",
+    "A claim refers to a claim that does not exist",
+    """`part_of` names the claim whose total a figure belongs to. Passing: `part_of:
+cri-2020-physicians` with that claim defined. Failing: `part_of: cri-2020-physician`.""",
+)
+
+NO_INPUT = _load_rule(
+    "L010",
+    "no-input",
+    "The paths given hold no claim files",
+    """Passing: `aidcheck verify claims/`. Failing: `aidcheck verify docs/` (no YAML files),
+or a path that does not exist.""",
+)
+
+CONFIG = _load_rule(
+    "L011",
+    "config",
+    "The project configuration is invalid",
+    """`aidcheck.toml` or `[tool.aidcheck]` in `pyproject.toml` is checked like a claim file:
+an unknown key or a value of the wrong type is an error at its line.
+Passing: `archive = "../sources"`. Failing: `archve = "../sources"`.""",
+)
+
+RULES = (
+    YAML_SYNTAX,
+    DUPLICATE_KEY,
+    SCHEMA,
+    UNKNOWN_METRIC,
+    UNKNOWN_REGION,
+    UNKNOWN_SOURCE,
+    UNKNOWN_PROGRAMME,
+    DUPLICATE_ID,
+    UNKNOWN_CLAIM,
+    NO_INPUT,
+    CONFIG,
+)

@@ -1,0 +1,174 @@
+"""`verify` as a library call: load, check, and build the report. Never prints."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from aidcheck import __version__, rules
+from aidcheck.config import ConfigError, Project, find_project
+from aidcheck.engine import EngineSettings, run_rules
+from aidcheck.findings import (
+    ClaimRef,
+    Finding,
+    Location,
+    Problem,
+    Report,
+    Severity,
+    SourceSummary,
+    Summary,
+)
+from aidcheck.loader.repository import LoadResult, Repository, load_repository
+
+EXIT_CLEAN = 0
+EXIT_FINDINGS = 1
+EXIT_INPUT = 2
+
+
+@dataclass
+class VerifyOptions:
+    paths: list[Path] = field(default_factory=list)
+    cwd: Path = field(default_factory=Path.cwd)
+    fail_on: Severity | None = None
+
+
+@dataclass
+class Outcome:
+    """The report, and the loaded repository for renderers that show claims in full."""
+
+    report: Report
+    repository: Repository | None
+
+
+def verify(options: VerifyOptions) -> Outcome:
+    report = Report(tool={"name": "aidcheck", "version": __version__})
+    try:
+        project = find_project(options.cwd)
+    except ConfigError as exc:
+        return _input_failure(report, "L011", exc.problems)
+    report.root = str(project.root)
+    paths = options.paths or project.claim_paths()
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        names = ", ".join(str(p) for p in missing)
+        return _input_failure(
+            report,
+            "L010",
+            [Problem(message=f"no such file or folder: {names}; name a claim folder or file")],
+        )
+    loaded = load_repository(project.root, paths)
+    repo = loaded.repository
+    if not repo.files:
+        names = ", ".join(str(p) for p in paths)
+        return _input_failure(
+            report, "L010", [Problem(message=f"no claim files (*.yaml, *.yml) under {names}")]
+        )
+    findings = _load_findings(loaded)
+    report.findings.extend(findings)
+    if findings:
+        report.notices.append(
+            "cross-checks were not run: fix the input errors first, so that no check sees a "
+            "half-loaded repository"
+        )
+    else:
+        settings = _engine_settings(project)
+        checked, runs = run_rules(repo, settings)
+        report.findings.extend(checked)
+        report.rules.extend(runs)
+        report.summary.checks_run = True
+    _summarise(report, repo, len(findings), _fail_on(options, project))
+    return Outcome(report, repo)
+
+
+def _engine_settings(project: Project) -> EngineSettings:
+    return EngineSettings(select=project.settings.select, ignore=project.settings.ignore)
+
+
+def _fail_on(options: VerifyOptions, project: Project) -> Severity:
+    return options.fail_on or Severity(project.settings.fail_on)
+
+
+def _load_findings(loaded: LoadResult) -> list[Finding]:
+    out = []
+    for item in loaded.problems:
+        rule = rules.get(item.code)
+        out.append(Finding.from_problem(rule.code, rule.name, rule.severity, item.problem))
+    return out
+
+
+def _input_failure(report: Report, code: str, problems: list[Problem]) -> Outcome:
+    rule = rules.get(code)
+    for problem in problems:
+        report.findings.append(Finding.from_problem(rule.code, rule.name, rule.severity, problem))
+    report.summary.input_errors = len(problems)
+    report.summary.errors = len(problems)
+    report.summary.exit_code = EXIT_INPUT
+    return Outcome(report, None)
+
+
+def claim_ref(repo: Repository, claim_id: str) -> ClaimRef | None:
+    claim = repo.claims.get(claim_id)
+    if claim is None or claim.id not in repo.claim_source:
+        return None
+    source = repo.sources.get(repo.claim_source[claim.id])
+    return ClaimRef(
+        id=claim.id,
+        metric=claim.metric,
+        figure=claim.figure.text or str(claim.figure.value),
+        interval=str(claim.figure.interval),
+        unit=claim.figure.unit,
+        source=repo.claim_source[claim.id],
+        publisher=source.publisher if source else "?",
+        published=source.published.isoformat() if source else "?",
+        quote=claim.quote,
+        location=repo.claim_location(claim.id),
+    )
+
+
+def _summarise(report: Report, repo: Repository, input_errors: int, fail_on: Severity) -> None:
+    counts: dict[str, int] = {}
+    for claim_id in repo.claims:
+        source = repo.claim_source.get(claim_id)
+        if source is not None:
+            counts[source] = counts.get(source, 0) + 1
+    report.sources = [
+        SourceSummary(
+            id=s.id,
+            publisher=s.publisher,
+            title=s.title,
+            published=s.published.isoformat(),
+            claims=counts.get(s.id, 0),
+        )
+        for s in repo.sources.values()
+    ]
+    for finding in report.findings:
+        for claim_id in finding.claims:
+            if claim_id not in report.claims:
+                ref = claim_ref(repo, claim_id)
+                if ref is not None:
+                    report.claims[claim_id] = ref
+    active = report.active()
+    summary: Summary = report.summary
+    summary.sources = len(repo.sources)
+    summary.claims = len(repo.claims)
+    summary.metrics = len(repo.metrics)
+    summary.regions = len(repo.regions)
+    summary.files = len(repo.files)
+    summary.errors = sum(f.severity is Severity.ERROR for f in active)
+    summary.warnings = sum(f.severity is Severity.WARNING for f in active)
+    summary.infos = sum(f.severity is Severity.INFO for f in active)
+    summary.suppressed = len(report.findings) - len(active)
+    summary.input_errors = input_errors
+    summary.exit_code = exit_code(report, fail_on)
+
+
+def exit_code(report: Report, fail_on: Severity) -> int:
+    if report.summary.input_errors:
+        return EXIT_INPUT
+    if any(f.severity.at_least(fail_on) for f in report.active()):
+        return EXIT_FINDINGS
+    return EXIT_CLEAN
+
+
+def first_location(finding: Finding) -> Location | None:
+    return finding.locations[0] if finding.locations else None
