@@ -64,6 +64,9 @@ class Finding(BaseModel):
     suppressed: str | None = Field(
         default=None, description="the reason of the suppression that accepted this finding"
     )
+    baselined: bool = Field(
+        default=False, description="listed in the baseline given with --baseline: not a failure"
+    )
 
     @classmethod
     def from_problem(cls, code: str, rule: str, severity: Severity, problem: Problem) -> Finding:
@@ -144,6 +147,11 @@ class Summary(BaseModel):
     warnings: int = 0
     infos: int = 0
     suppressed: int = 0
+    baselined: int = 0
+    unchanged: int = Field(
+        default=0, description="findings left out by --changed-since: no changed file involved"
+    )
+    stale_baseline: int = Field(default=0, description="baseline entries that no longer occur")
     input_errors: int = 0
     checks_run: bool = False
     exit_code: int = 0
@@ -163,5 +171,5 @@ class Report(BaseModel):
     )
 
     def active(self) -> list[Finding]:
-        """Findings that no suppression accepted."""
-        return [f for f in self.findings if f.suppressed is None]
+        """Findings that neither a suppression nor the baseline accepted."""
+        return [f for f in self.findings if f.suppressed is None and not f.baselined]

@@ -157,7 +157,7 @@ def _summarise(report: Report, repo: Repository, input_errors: int, fail_on: Sev
     summary.errors = sum(f.severity is Severity.ERROR for f in active)
     summary.warnings = sum(f.severity is Severity.WARNING for f in active)
     summary.infos = sum(f.severity is Severity.INFO for f in active)
-    summary.suppressed = len(report.findings) - len(active)
+    summary.suppressed = sum(f.suppressed is not None for f in report.findings)
     summary.input_errors = input_errors
     summary.exit_code = exit_code(report, fail_on)
 
