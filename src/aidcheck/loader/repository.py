@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -14,6 +14,7 @@ from aidcheck.loader.yamlnodes import Document, PathKey, YamlSyntaxError, parse
 from aidcheck.model.claim import Claim
 from aidcheck.model.files import RepositoryFile
 from aidcheck.model.registry import Metric, Programme, Region
+from aidcheck.model.relations import Relation, Suppression
 from aidcheck.model.source import Source
 
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -45,6 +46,9 @@ class Repository:
     regions: dict[str, Region] = field(default_factory=dict)
     programmes: dict[str, Programme] = field(default_factory=dict)
     claim_source: dict[str, str] = field(default_factory=dict)
+    relations: dict[str, Relation] = field(default_factory=dict)
+    # Suppressions have no id; each is located as ("suppression", its index in this list).
+    suppressions: list[Suppression] = field(default_factory=list)
     origins: dict[tuple[str, str], Origin] = field(default_factory=dict)
     documents: dict[Path, Document] = field(default_factory=dict)
 
@@ -261,6 +265,14 @@ def _register(path: Path, model: RepositoryFile, repo: Repository, result: LoadR
     for i, programme in enumerate(model.programmes):
         if claim_once("programme", programme.id, ("programmes", i)):
             repo.programmes[programme.id] = programme
+    for i, relation in enumerate(model.relations):
+        if claim_once("relation", relation.id, ("relations", i)):
+            repo.relations[relation.id] = relation
+    for i, suppression in enumerate(model.suppressions):
+        repo.origins[("suppression", str(len(repo.suppressions)))] = Origin(
+            path, ("suppressions", i)
+        )
+        repo.suppressions.append(suppression)
     for i, claim in enumerate(model.claims):
         if not claim_once("claim", claim.id, ("claims", i)):
             continue
@@ -277,6 +289,9 @@ def _register(path: Path, model: RepositoryFile, repo: Repository, result: LoadR
             )
         else:
             repo.claim_source[claim.id] = cited
+
+
+_Unknown = Callable[[str, str, str, dict[str, Any], Location, list[str]], None]
 
 
 def _check_references(repo: Repository, result: LoadResult) -> None:
@@ -318,6 +333,37 @@ def _check_references(repo: Repository, result: LoadResult) -> None:
         if region.parent is not None and region.parent not in repo.regions:
             unknown("L005", "region", region.parent, repo.regions,
                     repo.locate("region", region.code, "parent"), [])
+    _check_declarations(repo, result, unknown)
+
+
+def _check_declarations(repo: Repository, result: LoadResult, unknown: _Unknown) -> None:
+    """Relations name known metrics; suppressions name known rules and claims."""
+    from aidcheck import rules
+
+    for relation in repo.relations.values():
+        for side in ("left", "right"):
+            metric = getattr(relation, side)
+            if metric not in repo.metrics:
+                unknown("L004", "metric", metric, repo.metrics,
+                        repo.locate("relation", relation.id, side), [])
+        where = relation.where
+        for name, known, code in (("region", repo.regions, "L005"),
+                                  ("giver", repo.regions, "L005"),
+                                  ("programme", repo.programmes, "L007")):
+            value = getattr(where, name) if where is not None else None
+            if value is not None and value not in known:
+                unknown(code, name if code == "L007" else "region", value, known,
+                        repo.locate("relation", relation.id, "where", name), [])
+    for n, suppression in enumerate(repo.suppressions):
+        try:
+            rules.get(suppression.rule)
+        except rules.UnknownRuleError:
+            _add(result, "L003", f"suppressions: unknown rule '{suppression.rule}'; "
+                 "`aidcheck rules` lists the codes", repo.locate("suppression", str(n), "rule"))
+        for j, claim_id in enumerate(suppression.claims):
+            if claim_id not in repo.claims:
+                unknown("L009", "claim", claim_id, repo.claims,
+                        repo.locate("suppression", str(n), "claims", j), [])
 
 
 def iter_claims(repo: Repository) -> Iterator[tuple[Claim, Source]]:

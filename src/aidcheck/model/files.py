@@ -11,6 +11,7 @@ from pydantic import Field
 from aidcheck.model.base import StrictModel
 from aidcheck.model.claim import Claim
 from aidcheck.model.registry import Metric, Programme, Region
+from aidcheck.model.relations import Relation, Suppression
 from aidcheck.model.source import Identifier, Source
 
 
@@ -23,3 +24,9 @@ class RepositoryFile(StrictModel):
     metrics: list[Metric] = Field(default_factory=list)
     regions: list[Region] = Field(default_factory=list)
     programmes: list[Programme] = Field(default_factory=list)
+    relations: list[Relation] = Field(
+        default_factory=list, description="declared relations between metrics (docs/checks.md)"
+    )
+    suppressions: list[Suppression] = Field(
+        default_factory=list, description="accepted findings, each with its reason"
+    )
