@@ -45,8 +45,11 @@ class Project:
 
     def claim_paths(self) -> list[Path]:
         base = self.config_file.parent if self.config_file else self.root
-        paths = [self.settings.claims] if isinstance(self.settings.claims, str) else \
-            self.settings.claims
+        paths = (
+            [self.settings.claims]
+            if isinstance(self.settings.claims, str)
+            else self.settings.claims
+        )
         return [(base / p) for p in paths]
 
     def archive_path(self) -> Path | None:
@@ -112,7 +115,7 @@ def _validate(path: Path, table: dict[str, Any], prefix: tuple[str, ...]) -> Pro
                 message = "unknown key; see docs/configuration.md for the keys aidcheck reads"
             problems.append(
                 Problem(
-                    message=f"{'.'.join(prefix + (key,))}: {message}",
+                    message=f"{'.'.join((*prefix, key))}: {message}",
                     locations=[Location(path=path.name, line=line)],
                 )
             )
@@ -137,8 +140,11 @@ def key_line(text: str, loc: list[str], prefix: tuple[str, ...]) -> int:
         for i in range(best, len(lines)):
             stripped = lines[i].strip()
             bare = stripped.split("=", 1)[0].strip().strip('"')
-            if bare == key or stripped.startswith(f"[{header}.{key}") or \
-                    stripped.endswith(f".{key}]"):
+            if (
+                bare == key
+                or stripped.startswith(f"[{header}.{key}")
+                or stripped.endswith(f".{key}]")
+            ):
                 best = i
                 break
     return best + 1

@@ -23,8 +23,10 @@ class EngineSettings:
 
     def selected(self, rule: Rule) -> bool:
         names = {rule.code, rule.name}
-        if self.select and not (names & set(self.select)) and not any(
-            rule.code.startswith(s) for s in self.select
+        if (
+            self.select
+            and not (names & set(self.select))
+            and not any(rule.code.startswith(s) for s in self.select)
         ):
             return False
         return not (names & set(self.ignore) or any(rule.code.startswith(s) for s in self.ignore))

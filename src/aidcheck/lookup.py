@@ -92,6 +92,7 @@ def view(repo: Repository, claim: Claim) -> ClaimView:
         if other.id != claim.id and (r := claim_ref(repo, other.id)) is not None
     ]
     period = claim.period
+    start = period.start()
     return ClaimView(
         claim=ref,
         hedge=claim.figure.hedge.value,
@@ -103,7 +104,7 @@ def view(repo: Repository, claim: Claim) -> ClaimView:
             "programme": claim.scope.programme,
         },
         period={
-            "since": period.start().isoformat() if period.start() else None,
+            "since": start.isoformat() if start else None,
             "as_of": period.end(source.published).isoformat(),
             "wording": period.wording,
         },

@@ -70,4 +70,6 @@ def _view(console: Console, v: ClaimView) -> None:
     if v.same_metric:
         console.print(f"  other claims on {c.metric}:")
         for other in v.same_metric:
-            console.print(f"    {other.figure:<14} {other.id}  ({other.publisher} {other.published})")
+            console.print(
+                f"    {other.figure:<14} {other.id}  ({other.publisher} {other.published})"
+            )

@@ -10,8 +10,6 @@ from aidcheck.verify import VerifyOptions, verify
 
 
 def run(paths: list[Path], fmt: str, fail_on: str | None, color: bool) -> int:
-    outcome = verify(
-        VerifyOptions(paths=paths, fail_on=Severity(fail_on) if fail_on else None)
-    )
+    outcome = verify(VerifyOptions(paths=paths, fail_on=Severity(fail_on) if fail_on else None))
     print(render(outcome.report, Format(fmt), RenderOptions(color=color)), end="")
     return outcome.report.summary.exit_code

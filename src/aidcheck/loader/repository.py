@@ -210,9 +210,8 @@ def _data_path(loc: tuple[Any, ...], doc: Document, missing: bool) -> PathKey:
     path: list[str | int] = []
     for i, part in enumerate(loc):
         candidate = (*path, part)
-        if candidate in doc.values or candidate in doc.keys:
-            path.append(part)
-        elif missing and i == len(loc) - 1:
+        known = candidate in doc.values or candidate in doc.keys
+        if known or (missing and i == len(loc) - 1):
             path.append(part)
     return tuple(path)
 
@@ -295,8 +294,9 @@ _Unknown = Callable[[str, str, str, dict[str, Any], Location, list[str]], None]
 
 
 def _check_references(repo: Repository, result: LoadResult) -> None:
-    def unknown(code: str, what: str, name: str, known: dict[str, Any], loc: Location,
-                claims: list[str]) -> None:
+    def unknown(
+        code: str, what: str, name: str, known: dict[str, Any], loc: Location, claims: list[str]
+    ) -> None:
         hint = ", ".join(sorted(known)[:8]) or "none are defined"
         _add(
             result,
@@ -310,29 +310,59 @@ def _check_references(repo: Repository, result: LoadResult) -> None:
     for claim in repo.claims.values():
         cid = claim.id
         if claim.metric not in repo.metrics:
-            unknown("L004", "metric", claim.metric, repo.metrics,
-                    repo.claim_location(cid, "metric"), [cid])
+            unknown(
+                "L004",
+                "metric",
+                claim.metric,
+                repo.metrics,
+                repo.claim_location(cid, "metric"),
+                [cid],
+            )
         for field_name in ("region", "giver"):
             code = getattr(claim.scope, field_name)
             if code is not None and code not in repo.regions:
-                unknown("L005", "region", code, repo.regions,
-                        repo.claim_location(cid, "scope", field_name), [cid])
+                unknown(
+                    "L005",
+                    "region",
+                    code,
+                    repo.regions,
+                    repo.claim_location(cid, "scope", field_name),
+                    [cid],
+                )
         programme = claim.scope.programme
         if programme is not None and programme not in repo.programmes:
-            unknown("L007", "programme", programme, repo.programmes,
-                    repo.claim_location(cid, "scope", "programme"), [cid])
+            unknown(
+                "L007",
+                "programme",
+                programme,
+                repo.programmes,
+                repo.claim_location(cid, "scope", "programme"),
+                [cid],
+            )
         cited = repo.claim_source.get(cid)
         if cited is not None and cited not in repo.sources:
             field_path: tuple[str, ...] = ("source",) if claim.source else ()
             loc = repo.claim_location(cid, *field_path)
             unknown("L006", "source", cited, repo.sources, loc, [cid])
         if claim.part_of is not None and claim.part_of not in repo.claims:
-            unknown("L009", "claim", claim.part_of, repo.claims,
-                    repo.claim_location(cid, "part_of"), [cid])
+            unknown(
+                "L009",
+                "claim",
+                claim.part_of,
+                repo.claims,
+                repo.claim_location(cid, "part_of"),
+                [cid],
+            )
     for region in repo.regions.values():
         if region.parent is not None and region.parent not in repo.regions:
-            unknown("L005", "region", region.parent, repo.regions,
-                    repo.locate("region", region.code, "parent"), [])
+            unknown(
+                "L005",
+                "region",
+                region.parent,
+                repo.regions,
+                repo.locate("region", region.code, "parent"),
+                [],
+            )
     _check_declarations(repo, result, unknown)
 
 
@@ -344,26 +374,51 @@ def _check_declarations(repo: Repository, result: LoadResult, unknown: _Unknown)
         for side in ("left", "right"):
             metric = getattr(relation, side)
             if metric not in repo.metrics:
-                unknown("L004", "metric", metric, repo.metrics,
-                        repo.locate("relation", relation.id, side), [])
+                unknown(
+                    "L004",
+                    "metric",
+                    metric,
+                    repo.metrics,
+                    repo.locate("relation", relation.id, side),
+                    [],
+                )
         where = relation.where
-        for name, known, code in (("region", repo.regions, "L005"),
-                                  ("giver", repo.regions, "L005"),
-                                  ("programme", repo.programmes, "L007")):
+        for name, known, code in (
+            ("region", repo.regions, "L005"),
+            ("giver", repo.regions, "L005"),
+            ("programme", repo.programmes, "L007"),
+        ):
             value = getattr(where, name) if where is not None else None
             if value is not None and value not in known:
-                unknown(code, name if code == "L007" else "region", value, known,
-                        repo.locate("relation", relation.id, "where", name), [])
+                unknown(
+                    code,
+                    name if code == "L007" else "region",
+                    value,
+                    known,
+                    repo.locate("relation", relation.id, "where", name),
+                    [],
+                )
     for n, suppression in enumerate(repo.suppressions):
         try:
             rules.get(suppression.rule)
         except rules.UnknownRuleError:
-            _add(result, "L003", f"suppressions: unknown rule '{suppression.rule}'; "
-                 "`aidcheck rules` lists the codes", repo.locate("suppression", str(n), "rule"))
+            _add(
+                result,
+                "L003",
+                f"suppressions: unknown rule '{suppression.rule}'; "
+                "`aidcheck rules` lists the codes",
+                repo.locate("suppression", str(n), "rule"),
+            )
         for j, claim_id in enumerate(suppression.claims):
             if claim_id not in repo.claims:
-                unknown("L009", "claim", claim_id, repo.claims,
-                        repo.locate("suppression", str(n), "claims", j), [])
+                unknown(
+                    "L009",
+                    "claim",
+                    claim_id,
+                    repo.claims,
+                    repo.locate("suppression", str(n), "claims", j),
+                    [],
+                )
 
 
 def iter_claims(repo: Repository) -> Iterator[tuple[Claim, Source]]:

@@ -6,7 +6,9 @@ registries (`metrics`, `regions`, `programmes`) usually live in files of their o
 
 from __future__ import annotations
 
-from pydantic import Field
+from typing import Annotated, Any
+
+from pydantic import Discriminator, Field, Tag
 
 from aidcheck.model.base import StrictModel
 from aidcheck.model.claim import Claim
@@ -15,8 +17,19 @@ from aidcheck.model.relations import Relation, Suppression
 from aidcheck.model.source import Identifier, Source
 
 
+def _source_kind(value: Any) -> str:
+    return "record" if isinstance(value, dict | Source) else "id"
+
+
+# A full record or the id of one; the discriminator keeps errors to the branch the user meant.
+SourceField = Annotated[
+    Annotated[Source, Tag("record")] | Annotated[Identifier, Tag("id")],
+    Discriminator(_source_kind),
+]
+
+
 class RepositoryFile(StrictModel):
-    source: Source | Identifier | None = Field(
+    source: SourceField | None = Field(
         default=None,
         description="the source the claims in this file cite: a full record, or the id of one",
     )

@@ -81,7 +81,8 @@ UNKNOWN_REGION = _load_rule(
     "L005",
     "unknown-region",
     "A scope or region parent names a region the registry does not define",
-    """Passing: `scope: {region: CN-TJ}` with CN-TJ under `regions:`. Failing: `region: CN-TIANJIN`.""",
+    """Passing: `scope: {region: CN-TJ}` with CN-TJ under `regions:`.
+Failing: `region: CN-TIANJIN`.""",
 )
 
 UNKNOWN_SOURCE = _load_rule(

@@ -1,0 +1,52 @@
+"""aidcheck show: by id, by figure, by text; no match exits 1."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from aidcheck.cli import app
+from tests.conftest import RepoFactory
+
+
+@pytest.fixture
+def runner(make_repo: RepoFactory, monkeypatch: pytest.MonkeyPatch) -> CliRunner:
+    monkeypatch.chdir(make_repo())
+    return CliRunner()
+
+
+def ids(output: str) -> list[str]:
+    return [m["claim"]["id"] for m in json.loads(output)["matches"]]
+
+
+def test_show_by_id(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["show", "xinhua-2019-staff", "--format", "json"])
+    assert result.exit_code == 0
+    assert ids(result.stdout) == ["xinhua-2019-staff"]
+    data = json.loads(result.stdout)
+    assert data["matched_by"] == "id"
+    assert data["matches"][0]["hedge"] == "more_than"
+
+
+def test_show_by_figure_matches_intervals(runner: CliRunner) -> None:
+    assert ids(runner.invoke(app, ["show", "1180", "-f", "json"]).stdout) == [
+        "xinhua-2019-county-hospitals"
+    ]
+    # 6万 is the stated bound of 超过6万人次; 70000 lies inside its interval.
+    assert ids(runner.invoke(app, ["show", "6万", "-f", "json"]).stdout) == ["xinhua-2019-staff"]
+    assert ids(runner.invoke(app, ["show", "70,000", "-f", "json"]).stdout) == ["xinhua-2019-staff"]
+
+
+def test_show_by_quote_text(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["show", "一对一"])
+    assert result.exit_code == 0
+    assert "xinhua-2019-county-hospitals" in result.stdout
+    assert "新华网" in result.stdout
+
+
+def test_show_no_match_exits_1_with_a_hint(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["show", "no-such-claim-anywhere"])
+    assert result.exit_code == 1
+    assert "no claim matches" in result.stdout

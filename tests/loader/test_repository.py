@@ -1,0 +1,133 @@
+"""The loader: every input problem is a finding with a stable code at the right line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from aidcheck.loader.repository import LoadResult, load_repository
+from tests.conftest import SOURCE, RepoFactory
+
+
+def load(root: Path) -> LoadResult:
+    return load_repository(root, [root / "claims"])
+
+
+def problems(result: LoadResult) -> list[tuple[str, str, int]]:
+    return [
+        (p.code, p.problem.locations[0].path, p.problem.locations[0].line) for p in result.problems
+    ]
+
+
+def test_valid_repository_loads_with_positions(make_repo: RepoFactory) -> None:
+    root = make_repo()
+    result = load(root)
+    assert result.ok, result.problems
+    repo = result.repository
+    assert set(repo.claims) == {"xinhua-2019-county-hospitals", "xinhua-2019-staff"}
+    assert repo.claim_source["xinhua-2019-staff"] == "xinhua-2019"
+    loc = repo.claim_location("xinhua-2019-staff", "figure")
+    assert (loc.path, loc.line) == ("claims/xinhua.yaml", 16)
+    claim = repo.claims["xinhua-2019-staff"]
+    assert str(claim.figure.interval) == "(60000, ∞)"
+    assert claim.figure.unit == "人次"
+
+
+def test_bad_indentation_is_a_syntax_error_at_its_line(make_repo: RepoFactory) -> None:
+    broken = SOURCE.replace("    metric: staff_dispatch_visits", "   metric: staff_dispatch_visits")
+    result = load(make_repo({"xinhua.yaml": broken}))
+    assert [code for code, _, _ in problems(result)] == ["L001"]
+    _, path, line = problems(result)[0]
+    assert path == "claims/xinhua.yaml"
+    assert line in (15, 16)
+
+
+def test_unknown_metric_points_at_the_metric_line(make_repo: RepoFactory) -> None:
+    broken = SOURCE.replace("metric: staff_dispatch_visits", "metric: staff_dispatched_visits")
+    result = load(make_repo({"xinhua.yaml": broken}))
+    assert problems(result) == [("L004", "claims/xinhua.yaml", 15)]
+    assert "staff_dispatch_visits" in result.problems[0].problem.message  # the hint
+    assert result.problems[0].problem.claims == ["xinhua-2019-staff"]
+
+
+def test_unknown_region_and_programme(make_repo: RepoFactory) -> None:
+    broken = SOURCE.replace("scope: {region: CN}", "scope: {region: CN-XX, programme: nope}")
+    result = load(make_repo({"xinhua.yaml": broken}))
+    assert sorted(code for code, _, _ in problems(result)) == ["L005", "L007"]
+    assert all(line == 17 for _, _, line in problems(result))
+
+
+def test_duplicate_id_reports_both_places(make_repo: RepoFactory) -> None:
+    other = SOURCE.replace("id: xinhua-2019\n", "id: other-2019\n").replace(
+        "xinhua-2019-county-hospitals", "other-county-hospitals"
+    )
+    result = load(make_repo({"a.yaml": SOURCE, "b.yaml": other}))
+    [(code, problem)] = [(p.code, p.problem) for p in result.problems]
+    assert code == "L008"
+    assert [(loc.path, loc.line) for loc in problem.locations] == [
+        ("claims/b.yaml", 14),
+        ("claims/a.yaml", 14),
+    ]
+
+
+def test_duplicate_key_is_an_error_not_a_silent_overwrite(make_repo: RepoFactory) -> None:
+    broken = SOURCE.replace("    figure: 1180家\n", "    figure: 1180家\n    figure: 963家\n")
+    result = load(make_repo({"xinhua.yaml": broken}))
+    assert problems(result) == [("L002", "claims/xinhua.yaml", 11)]
+    assert "line 10" in result.problems[0].problem.message
+
+
+def test_value_of_the_wrong_type_names_the_field(make_repo: RepoFactory) -> None:
+    broken = SOURCE.replace("figure: 1180家", "figure: 1180")
+    result = load(make_repo({"xinhua.yaml": broken}))
+    assert problems(result) == [("L003", "claims/xinhua.yaml", 10)]
+    message = result.problems[0].problem.message
+    assert message.startswith("claims[0].figure:")
+    assert "as the source states it" in message
+
+
+def test_wrong_date_type_and_unknown_field(make_repo: RepoFactory) -> None:
+    broken = SOURCE.replace("published: 2019-02-14", "published: yesterday").replace(
+        "    quote: 派出", "    qoute: 派出"
+    )
+    result = load(make_repo({"xinhua.yaml": broken}))
+    found = sorted(problems(result))
+    assert ("L003", "claims/xinhua.yaml", 5) in found  # published
+    assert ("L003", "claims/xinhua.yaml", 18) in found  # the unknown field qoute
+    messages = " ".join(p.problem.message for p in result.problems)
+    assert "unknown field 'qoute'" in messages
+    assert "'quote' is required" in messages
+
+
+def test_unreadable_figure_is_a_schema_error(make_repo: RepoFactory) -> None:
+    broken = SOURCE.replace("figure: 1180家", "figure: 三级医院")
+    result = load(make_repo({"xinhua.yaml": broken}))
+    assert problems(result) == [("L003", "claims/xinhua.yaml", 10)]
+
+
+def test_claim_without_any_source(make_repo: RepoFactory) -> None:
+    text = "claims:\n" + SOURCE.split("claims:\n", 1)[1]
+    result = load(make_repo({"orphan.yaml": text}))
+    assert {code for code, _, _ in problems(result)} == {"L006"}
+
+
+def test_unknown_cited_source_and_part_of(make_repo: RepoFactory) -> None:
+    extra = """\
+        source: xinhua-2019
+        claims:
+          - id: extra
+            metric: county_hospitals_paired
+            figure: 42家
+            scope: {region: CN-TJ}
+            quote: 42家
+            source: nobody
+            part_of: missing-claim
+        """
+    result = load(make_repo({"xinhua.yaml": SOURCE, "extra.yaml": extra}))
+    assert sorted(code for code, _, _ in problems(result)) == ["L006", "L009"]
+
+
+def test_not_utf8_and_not_a_mapping(make_repo: RepoFactory) -> None:
+    root = make_repo({"list.yaml": "- a\n- b\n"})
+    (root / "claims" / "gbk.yaml").write_bytes("source: 新华网\n".encode("gbk"))
+    result = load(root)
+    assert sorted(code for code, _, _ in problems(result)) == ["L001", "L003"]

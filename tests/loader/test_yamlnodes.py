@@ -1,0 +1,47 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from aidcheck.loader.yamlnodes import Position, YamlSyntaxError, parse
+
+
+def test_positions_are_one_based_for_keys_and_values() -> None:
+    doc = parse("source:\n  id: a\nclaims:\n  - id: b\n    figure: 1180家\n")
+    assert doc.keys[("claims", 0, "figure")] == Position(5, 5)
+    assert doc.values[("claims", 0, "figure")] == Position(5, 13)
+    assert doc.data["claims"][0]["figure"] == "1180家"
+
+
+def test_scalars_are_typed_like_the_safe_loader() -> None:
+    doc = parse("a: 2019-02-14\nb: 12\nc: '12'\nd: true\ne: ~\n")
+    assert doc.data == {"a": dt.date(2019, 2, 14), "b": 12, "c": "12", "d": True, "e": None}
+
+
+def test_duplicate_key_is_recorded_and_the_first_value_kept() -> None:
+    doc = parse("claims:\n  - id: a\n    figure: 1180家\n    figure: 963家\n")
+    assert doc.data["claims"][0]["figure"] == "1180家"
+    [dup] = doc.duplicates
+    assert dup.key == "figure"
+    assert dup.path == ("claims", 0)
+    assert dup.first == Position(3, 5)
+    assert dup.second == Position(4, 5)
+
+
+def test_syntax_error_names_line_and_column() -> None:
+    with pytest.raises(YamlSyntaxError) as info:
+        parse("claims:\n  - id: a\n metric: x\n")
+    assert info.value.position.line == 3
+    assert "expected" in info.value.message
+
+
+def test_position_falls_back_to_the_nearest_known_parent() -> None:
+    doc = parse("claims:\n  - id: a\n")
+    assert doc.position(("claims", 0, "quote")) == doc.values[("claims", 0)]
+    assert doc.position(("nothing", "here")) == Position(1, 1)
+
+
+def test_empty_document_has_no_data() -> None:
+    assert parse("").data is None
+    assert parse("# only a comment\n").data is None
