@@ -9,8 +9,8 @@ from aidcheck.loader.yamlnodes import Position, YamlSyntaxError, parse
 
 def test_positions_are_one_based_for_keys_and_values() -> None:
     doc = parse("source:\n  id: a\nclaims:\n  - id: b\n    figure: 1180家\n")
-    assert doc.keys[("claims", 0, "figure")] == Position(5, 5)
-    assert doc.values[("claims", 0, "figure")] == Position(5, 13)
+    assert doc.position(("claims", 0, "figure"), prefer_key=True) == Position(5, 5)
+    assert doc.position(("claims", 0, "figure")) == Position(5, 13)
     assert doc.data["claims"][0]["figure"] == "1180家"
 
 
@@ -38,7 +38,7 @@ def test_syntax_error_names_line_and_column() -> None:
 
 def test_position_falls_back_to_the_nearest_known_parent() -> None:
     doc = parse("claims:\n  - id: a\n")
-    assert doc.position(("claims", 0, "quote")) == doc.values[("claims", 0)]
+    assert doc.position(("claims", 0, "quote")) == doc.position(("claims", 0))
     assert doc.position(("nothing", "here")) == Position(1, 1)
 
 

@@ -210,8 +210,7 @@ def _data_path(loc: tuple[Any, ...], doc: Document, missing: bool) -> PathKey:
     path: list[str | int] = []
     for i, part in enumerate(loc):
         candidate = (*path, part)
-        known = candidate in doc.values or candidate in doc.keys
-        if known or (missing and i == len(loc) - 1):
+        if doc.has(candidate) or (missing and i == len(loc) - 1):
             path.append(part)
     return tuple(path)
 

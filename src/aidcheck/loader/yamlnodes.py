@@ -37,23 +37,50 @@ class DuplicateKey:
 
 @dataclass(slots=True)
 class Document:
-    """The data of one YAML document and the position of every node in it."""
+    """The data of one YAML document, its node graph, and the duplicate keys found in it.
+
+    Positions are looked up on demand by walking the node graph along a path, so that parsing
+    a large repository builds no index that is rarely read.
+    """
 
     data: Any
-    values: dict[PathKey, Position] = field(default_factory=dict)
-    keys: dict[PathKey, Position] = field(default_factory=dict)
+    root: yaml.Node | None = None
     duplicates: list[DuplicateKey] = field(default_factory=list)
 
+    def node(self, path: PathKey) -> tuple[yaml.Node | None, yaml.Node | None]:
+        """The value node and (for a mapping entry) the key node at `path`, if present."""
+        node, key_node = self.root, None
+        for part in path:
+            key_node = None
+            if isinstance(node, yaml.MappingNode):
+                found = None
+                for k, v in node.value:
+                    if k.value == part or (isinstance(part, int) and k.value == str(part)):
+                        found = (k, v)
+                        break
+                if found is None:
+                    return None, None
+                key_node, node = found
+            elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+                if not 0 <= part < len(node.value):
+                    return None, None
+                node = node.value[part]
+            else:
+                return None, None
+        return node, key_node
+
+    def has(self, path: PathKey) -> bool:
+        return self.node(path)[0] is not None
+
     def position(self, path: PathKey, *, prefer_key: bool = False) -> Position:
-        """The position of the deepest known node on `path` (the whole document at worst)."""
+        """The position of the deepest existing node on `path` (the document start at worst)."""
         for end in range(len(path), -1, -1):
-            prefix = path[:end]
-            if prefer_key and prefix in self.keys:
-                return self.keys[prefix]
-            if prefix in self.values:
-                return self.values[prefix]
-            if prefix in self.keys:
-                return self.keys[prefix]
+            value, key = self.node(path[:end])
+            if value is None:
+                continue
+            if prefer_key and key is not None:
+                return _position(key)
+            return _position(value)
         return Position(1, 1)
 
 
@@ -83,34 +110,33 @@ def parse(text: str) -> Document:
         raise YamlSyntaxError(str(exc), Position(1, 1)) from None
     finally:
         loader.dispose()
-    doc = Document(data=None)
+    doc = Document(data=None, root=node)
     if node is not None:
         doc.data = _build(node, (), doc, loader)
     return doc
 
 
+_STR_TAG = "tag:yaml.org,2002:str"
+
+
 def _build(node: yaml.Node, path: PathKey, doc: Document, loader: Any) -> Any:
-    doc.values[path] = _position(node)
+    if isinstance(node, yaml.ScalarNode):
+        return node.value if node.tag == _STR_TAG else loader.construct_object(node)
     if isinstance(node, yaml.MappingNode):
         result: dict[Any, Any] = {}
+        first_seen: dict[Any, yaml.Node] = {}
         for key_node, value_node in node.value:
-            key = _scalar(key_node, loader)
+            key = _build(key_node, path, doc, loader)
             if not isinstance(key, str | int):
                 key = str(key)
-            child = (*path, key)
             if key in result:
-                first = doc.keys[child]
-                doc.duplicates.append(DuplicateKey(path, str(key), first, _position(key_node)))
+                doc.duplicates.append(
+                    DuplicateKey(path, str(key), _position(first_seen[key]), _position(key_node))
+                )
                 continue  # keep the first; the duplicate is reported as an input error
-            doc.keys[child] = _position(key_node)
-            result[key] = _build(value_node, child, doc, loader)
+            first_seen[key] = key_node
+            result[key] = _build(value_node, (*path, key), doc, loader)
         return result
     if isinstance(node, yaml.SequenceNode):
         return [_build(item, (*path, i), doc, loader) for i, item in enumerate(node.value)]
-    return _scalar(node, loader)
-
-
-def _scalar(node: yaml.Node, loader: Any) -> Any:
-    if not isinstance(node, yaml.ScalarNode):
-        return loader.construct_object(node, deep=True)
-    return loader.construct_object(node)
+    return loader.construct_object(node, deep=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from typing import Any
 
 from pydantic import Field, field_validator, model_validator
@@ -62,6 +63,14 @@ class Anchor(StrictModel):
     occurrence: int | None = Field(default=None, ge=1)
 
 
+@functools.lru_cache(maxsize=4096)
+def _read_figure_cached(text: str) -> Quantity:
+    """Figures repeat across a repository (1180家, 超过6万人次); quantities are immutable."""
+    from aidcheck.numbers import read_figure
+
+    return read_figure(text)
+
+
 class Claim(StrictModel):
     id: Identifier
     metric: Identifier
@@ -82,9 +91,7 @@ class Claim(StrictModel):
     @classmethod
     def _read_figure(cls, value: Any) -> Any:
         if isinstance(value, str):
-            from aidcheck.numbers import read_figure
-
-            return read_figure(value)
+            return _read_figure_cached(value)
         if isinstance(value, int | float) and not isinstance(value, bool):
             raise ValueError(
                 "write the figure as the source states it, in quotes if needed "
