@@ -1,0 +1,137 @@
+"""What every renderer needs: rule metadata, ordering, grouping, and the one-line summary."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from itertools import groupby
+
+from aidcheck.findings import ClaimRef, Finding, Location, Report, Severity
+
+
+@dataclass(frozen=True)
+class RuleInfo:
+    code: str
+    name: str
+    title: str
+    description: str
+    severity: Severity
+    family: str
+
+
+def rule_info(code: str, findings: list[Finding], report: Report) -> RuleInfo:
+    """The rule's metadata from the registry, or what the report itself knows of it.
+
+    Reports may name codes that this build does not register (a report written by another
+    version, a test report), so a missing code is not an error here.
+    """
+    from aidcheck import rules
+
+    try:
+        rule = rules.get(code)
+    except KeyError:
+        run = next((r for r in report.rules if r.code == code), None)
+        first = next((f for f in findings if f.code == code), None)
+        name = run.rule if run else (first.rule if first else code)
+        title = run.title if run else name
+        severity = first.severity if first else Severity.WARNING
+        return RuleInfo(code, name, title, title, severity, "unknown")
+    return RuleInfo(
+        rule.code, rule.name, rule.title, rule.description, rule.severity, rule.family.value
+    )
+
+
+def rule_infos(report: Report) -> list[RuleInfo]:
+    """Each rule the report mentions, once, in code order: rules that ran and rules that found."""
+    codes = sorted({r.code for r in report.rules} | {f.code for f in report.findings})
+    return [rule_info(code, report.findings, report) for code in codes]
+
+
+def ordered(findings: list[Finding]) -> list[Finding]:
+    """Most severe first, then by code, then by place."""
+
+    def key(f: Finding) -> tuple[int, str, str, int, int]:
+        loc = f.locations[0] if f.locations else Location(path="", line=1)
+        return (-f.severity.rank, f.code, loc.path, loc.line, loc.column)
+
+    return sorted(findings, key=key)
+
+
+def claim_refs(report: Report, finding: Finding) -> list[ClaimRef]:
+    return [report.claims[c] for c in finding.claims if c in report.claims]
+
+
+def metric_of(report: Report, finding: Finding) -> str:
+    refs = claim_refs(report, finding)
+    metrics = sorted({r.metric for r in refs})
+    return ", ".join(metrics) if metrics else ""
+
+
+def by_rule(findings: list[Finding]) -> Iterator[tuple[str, list[Finding]]]:
+    """Findings grouped by code, most severe group first (input must be `ordered`)."""
+    seen: dict[str, list[Finding]] = {}
+    for finding in findings:
+        seen.setdefault(finding.code, []).append(finding)
+    yield from seen.items()
+
+
+def by_metric(report: Report, findings: list[Finding]) -> Iterator[tuple[str, list[Finding]]]:
+    keyed = sorted(findings, key=lambda f: metric_of(report, f))
+    for metric, group in groupby(keyed, key=lambda f: metric_of(report, f)):
+        yield metric, ordered(list(group))
+
+
+def primary_location(report: Report, finding: Finding) -> Location | None:
+    """Where to point: the finding's first location, else the first claim's."""
+    if finding.locations:
+        return finding.locations[0]
+    refs = claim_refs(report, finding)
+    return refs[0].location if refs else None
+
+
+def accepted(report: Report) -> list[Finding]:
+    """Findings that a suppression or the baseline accepted."""
+    active = {id(f) for f in report.active()}
+    return [f for f in report.findings if id(f) not in active]
+
+
+def plural(count: int, word: str, many: str | None = None) -> str:
+    return f"{count} {word if count == 1 else (many or word + 's')}"
+
+
+def headline(report: Report) -> str:
+    """One line: what the run found, and what it left aside."""
+    s = report.summary
+    return ", ".join([plural(s.errors, "error"), plural(s.warnings, "warning"), *aside(report)])
+
+
+def aside(report: Report) -> list[str]:
+    """The info count, and the findings that are counted but do not fail the run."""
+    s = report.summary
+    parts = [f"{s.infos} info"]
+    if s.suppressed:
+        parts.append(f"{s.suppressed} suppressed")
+    if s.baselined:
+        parts.append(f"{s.baselined} in the baseline")
+    if s.unchanged:
+        parts.append(f"{s.unchanged} in unchanged files")
+    if s.stale_baseline:
+        parts.append(plural(s.stale_baseline, "stale baseline entry", "stale baseline entries"))
+    return parts
+
+
+def scale(report: Report) -> str:
+    s = report.summary
+    return (
+        f"{plural(s.sources, 'source')}, {plural(s.claims, 'claim')}, "
+        f"{plural(s.metrics, 'metric')}, {plural(s.files, 'file')}"
+    )
+
+
+def checks_line(report: Report) -> str:
+    compared = sum(r.compared for r in report.rules)
+    passed = sum(r.passed for r in report.rules)
+    return (
+        f"{plural(len(report.rules), 'check')} made {plural(compared, 'comparison')}, "
+        f"{passed} passed"
+    )
