@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from aidcheck import __version__, rules
+from aidcheck import __version__, gating, rules
 from aidcheck.config import ConfigError, Project, find_project
 from aidcheck.engine import EngineSettings, run_rules
 from aidcheck.findings import (
@@ -18,6 +18,7 @@ from aidcheck.findings import (
     SourceSummary,
     Summary,
 )
+from aidcheck.gating import GateOptions
 from aidcheck.loader.repository import LoadResult, Repository, load_repository
 
 EXIT_CLEAN = 0
@@ -30,6 +31,8 @@ class VerifyOptions:
     paths: list[Path] = field(default_factory=list)
     cwd: Path = field(default_factory=Path.cwd)
     fail_on: Severity | None = None
+    gate: GateOptions | None = None
+    """Baseline and --changed-since; `verify` raises `gating.GatingError` on a bad ref or file."""
 
 
 @dataclass
@@ -76,6 +79,8 @@ def verify(options: VerifyOptions) -> Outcome:
         report.findings.extend(checked)
         report.rules.extend(runs)
         report.summary.checks_run = True
+    if options.gate is not None:
+        gating.apply(report, repo, options.gate)
     _summarise(report, repo, len(findings), _fail_on(options, project))
     return Outcome(report, repo)
 
