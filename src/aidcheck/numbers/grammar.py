@@ -1,0 +1,304 @@
+"""The grammar of one stated figure: hedge, number, range, 余/多, unit and trailing hedge.
+
+`figure_at` reads the figure around one number found by `AMOUNT_RE` in folded text. With
+`strict=True` (running text) it also applies the context rules that keep dates, ordinals, codes and
+set phrases out; with `strict=False` (a figure typed on its own) the caller checks the span instead.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from decimal import Decimal
+
+from aidcheck.model.quantity import Hedge
+from aidcheck.numbers import chinese, english
+
+AMOUNT_RE = re.compile(
+    r"(?P<ar>(?:[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])|[0-9]+)(?:\.[0-9]+)?)"
+    rf"(?:(?P<odd>[余多])?(?P<scale>{chinese.SCALE_PATTERN})"
+    rf"|\s+(?P<en>(?i:{english.SCALE_PATTERN}))\b)?"
+    rf"|(?P<cn>[{chinese.NUMERAL_CHARS}]+)"
+)
+_PREFIX_RE = re.compile(
+    rf"(?P<h>(?P<zh>{chinese.PREFIX_PATTERN})有?\s?"  # 至少有一家
+    rf"|(?<![A-Za-z])(?P<en>(?i:{english.PREFIX_PATTERN}))\s+)?"
+    r"(?P<cur>[¥$€£]\s?|(?<![A-Za-z])(?i:RMB|CNY)\s?)?"
+    r"(?P<pct>百分之)?\Z"
+)
+_PERCENT_RE = re.compile(r"\s?%|\s+(?i:per\s?cent)\b")
+_RANGE_SEP_RE = re.compile(r"\s*[-–—~至到]\s*|\s+(?i:to)\s+")
+_AND_RE = re.compile(r"\s+(?i:and)\s+")
+_FROM_RE = re.compile(r"(?:(?<![A-Za-z])(?i:from)\s+|从|由)\Z")
+_ODD_RE = re.compile(r"[余多](?!于)|-(?i:odd)\b")
+_ZH_UNIT_RE = re.compile("|".join(chinese.UNITS))
+_EN_UNIT_RE = re.compile(r"\s+(?P<w>[A-Za-z]+(?:-[A-Za-z]+)*)\b")
+_SUFFIX_RE = re.compile(
+    rf"(?P<zh>{'|'.join(chinese.SUFFIX_HEDGES)})|\s+(?P<en>(?i:{english.SUFFIX_PATTERN}))\b"
+)
+_LABEL_RE = re.compile(rf"(?<![A-Za-z])(?i:{english.LABEL_PATTERN})\.?\s*\Z")
+_MONTH_BEFORE_RE = re.compile(rf"(?<![A-Za-z])(?i:{english.MONTH_PATTERN})\s+\Z")
+_MONTH_RE = re.compile(rf"(?i:{english.MONTH_PATTERN})\Z")
+_WORD_AFTER_RE = re.compile(r"\s+(?P<w>[A-Za-z][A-Za-z.']*)")
+_LOOKBACK = 32
+_DASHES = "-–—~"
+_JOINERS = ".,:/·・"  # between digits: 1.2.3, 17:15, 8·15, 3/5
+_BOUND_SUFFIXES = ("以上", "以下", "以内")
+
+
+@dataclass(frozen=True, slots=True)
+class Amount:
+    """One number as written, scaled to units: 9.32万 → 93200, 两万 → 20000."""
+
+    start: int
+    end: int
+    value: Decimal
+    scale: int
+    rounded: bool
+    chinese: bool
+    odd: bool  # 余/多 between digits and scale word: 3000多万
+    digits: str  # the Arabic digits without separators; "" for a Chinese numeral
+    scale_word: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A figure read from folded text; `start`/`end` are folded offsets."""
+
+    start: int
+    end: int
+    value: Decimal
+    high: Decimal | None
+    unit: str | None
+    hedge: Hedge
+    rounded: bool
+    step: Decimal
+
+
+def amount_of(m: re.Match[str]) -> Amount | None:
+    numeral = m.group("cn")
+    if numeral is not None:
+        count = chinese.chinese_value(numeral)
+        if count is None:
+            return None
+        scaled = chinese.is_scaled(numeral)
+        return Amount(m.start(), m.end(), Decimal(count), 1, scaled, True, False, "", None)
+    digits = m.group("ar").replace(",", "")
+    word = m.group("scale") or m.group("en")
+    scale = 1
+    if word is not None:
+        scale = chinese.SCALES.get(word) or english.SCALES[word.lower()]
+    rounded = "." in digits or word is not None
+    odd = m.group("odd") is not None
+    value = Decimal(digits) * scale
+    return Amount(m.start(), m.end(), value, scale, rounded, False, odd, digits, word)
+
+
+def plain(x: Decimal) -> Decimal:
+    """A decimal without exponent or trailing zeros: 93200, 11.7, 0.01."""
+    if x == x.to_integral_value():
+        return Decimal(int(x))
+    return x.normalize()
+
+
+def step_of(x: Decimal) -> Decimal:
+    """One unit of the last non-zero digit: 400 → 100, 93200 → 100, 11.7 → 0.1, 0 → 1."""
+    if x == 0:
+        return Decimal(1)
+    exponent = x.normalize().as_tuple().exponent
+    assert isinstance(exponent, int)
+    return plain(Decimal(10) ** exponent)
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
+
+
+def _is_letter(ch: str) -> bool:
+    return ch.isascii() and ch.isalpha()
+
+
+def _glued_before(s: str, a: Amount) -> bool:
+    """A1, PK10, 2+X, id=38, COVID-19, the 14 of 2019-02-14: part of a code, not a figure."""
+    if a.start == 0:
+        return False
+    prev = s[a.start - 1]
+    before = s[a.start - 2] if a.start > 1 else ""
+    if _is_letter(prev) or prev in "+*×=^#_":
+        return True
+    if prev in _JOINERS + _DASHES and (before.isdigit() or _is_letter(before)):
+        return True
+    if prev == " " and before.isdigit():
+        return True  # 6 34万: a number split by damage, or 60 000
+    return not a.chinese and prev in chinese.NUMERAL_CHARS
+
+
+def _glued_after(s: str, a: Amount) -> bool:
+    if a.end >= len(s):
+        return False
+    nxt = s[a.end]
+    after = s[a.end + 1] if a.end + 1 < len(s) else ""
+    if _is_letter(nxt) or nxt.isdigit() or nxt in "+*×=^_":
+        return True
+    if nxt in _JOINERS + _DASHES + " " and after.isdigit():
+        return True  # 17:15, 1.2.3, 2019-2-14, 1-2-3
+    if nxt in _DASHES and _is_letter(after):
+        return s[a.end + 1 : a.end + 4].lower() != "odd"
+    return not a.chinese and nxt in chinese.NUMERAL_CHARS
+
+
+def _code_like(s: str, a: Amount) -> bool:
+    """010, 13996277388: a leading zero or ten ungrouped digits make a phone number or an id."""
+    whole = a.digits.split(".")[0]
+    leading_zero = len(whole) > 1 and whole[0] == "0"
+    return leading_zero or (len(whole) >= 10 and "," not in s[a.start : a.end])
+
+
+def _year_like(a: Amount) -> bool:
+    return len(a.digits) == 4 and a.scale == 1 and 1900 <= int(a.digits) <= 2100
+
+
+def figure_at(s: str, m: re.Match[str], strict: bool) -> Figure | None:
+    """The figure around the number matched by `m`, or None when it is not one."""
+    a = amount_of(m)
+    if a is None or _glued_before(s, a):
+        return None
+    if a.scale_word == "千" and s[a.end : a.end + 1] in chinese.METRIC_AFTER_QIAN:
+        return None
+    p = _PREFIX_RE.search(s, max(0, a.start - _LOOKBACK), a.start)
+    assert p is not None  # the pattern can match the empty string at a.start
+    start, hedge, between = p.start(), Hedge.EXACT, False
+    if p.group("zh"):
+        hedge = chinese.PREFIX_HEDGES[p.group("zh")]
+    elif p.group("en"):
+        hedge = english.hedge_of(p.group("en"))
+        between = hedge is Hedge.RANGE
+        hedge = Hedge.EXACT if between else hedge
+    cur = (p.group("cur") or "").strip().upper()
+    if cur in {"$", "€", "£"}:
+        return None
+    unit: str | None = {"": None, "¥": "元"}.get(cur, "rmb")
+    percent = p.group("pct") is not None
+    if strict and (_code_like(s, a) or not _context_before_ok(s, a, p.start() == a.start)):
+        return None
+
+    pos, last, high = a.end, a, None
+    if (pm := _PERCENT_RE.match(s, pos)) is not None:
+        percent, pos = True, pm.end()
+    sep = (_AND_RE if between else _RANGE_SEP_RE).match(s, pos)
+    if sep is not None and not (a.odd or (not between and _from_before(s, start))):
+        bm = AMOUNT_RE.match(s, sep.end())
+        b = amount_of(bm) if bm is not None else None
+        low = a.value
+        if b is not None and a.scale == 1 and b.scale > 1 and not a.chinese:
+            low = a.value * b.scale
+        if b is not None and strict and _code_like(s, b):
+            return None
+        if b is not None and not b.odd and b.value >= low and not _glued_after(s, b):
+            a = replace(a, value=low, scale=b.scale, rounded=a.rounded or b.rounded)
+            last, high, hedge, pos = b, b.value, Hedge.RANGE, b.end
+            if (pm := _PERCENT_RE.match(s, pos)) is not None:
+                percent, pos = True, pm.end()
+        elif sep.group().strip() in _DASHES and s[sep.end() : sep.end() + 1].isdigit():
+            return None  # 2019-02-14, 010-65363056: a date or a code, not a range
+    if between and high is None:
+        start = p.end("h")
+    if _glued_after(s, last):
+        return None
+
+    odd = a.odd
+    if high is None and not percent and (om := _ODD_RE.match(s, pos)) is not None:
+        odd, pos = True, om.end()
+    if percent:
+        unit = "%"
+    elif unit is None:
+        unit, pos = _unit_at(s, pos, last.chinese)
+    suffix = None
+    if (sm := _SUFFIX_RE.match(s, pos)) is not None:
+        zh = sm.group("zh")
+        suffix = chinese.SUFFIX_HEDGES[zh] if zh else english.suffix_hedge_of(sm.group("en"))
+        pos = sm.end()
+    if hedge is Hedge.EXACT:
+        hedge = suffix or (Hedge.ODD if odd else Hedge.EXACT)
+    step = step_of(a.value) if high is None else min(step_of(a.value), step_of(high))
+    figure = Figure(
+        start=start,
+        end=pos,
+        value=plain(a.value),
+        high=None if high is None else plain(high),
+        unit=unit,
+        hedge=hedge,
+        rounded=a.rounded or last.rounded or percent,
+        step=step,
+    )
+    if strict and not _context_after_ok(s, figure, a, last):
+        return None
+    return figure
+
+
+def _from_before(s: str, start: int) -> bool:
+    """从3到5家, from 3 to 5: a change between two figures, not a range."""
+    return _FROM_RE.search(s, max(0, start - 8), start) is not None
+
+
+def _unit_at(s: str, pos: int, after_chinese: bool) -> tuple[str | None, int]:
+    zm = _ZH_UNIT_RE.match(s, pos)
+    if zm is not None:
+        word = s[zm.start() : zm.end() + 1]
+        if word in chinese.NOT_UNIT_WORDS and not s.startswith(_BOUND_SUFFIXES, zm.end()):
+            return None, pos  # 二人民医院, 名单; but 1所以上 is 所 + 以上
+        return zm.group(), zm.end()
+    em = None if after_chinese else _EN_UNIT_RE.match(s, pos)
+    if em is not None and em.group("w").lower() in english.UNITS:
+        return em.group("w").lower(), em.end()
+    return None, pos
+
+
+def _context_before_ok(s: str, a: Amount, bare: bool) -> bool:
+    """Ordinals (第二), vague counts (数十), slogans (“三个代表”), labels (No. 3)."""
+    if not bare:
+        return True
+    prev = s[a.start - 1] if a.start else ""
+    if prev == "第":
+        return False
+    if a.chinese:
+        numeral = s[a.start : a.end]
+        if numeral == "一" or prev in chinese.NOT_A_COUNT_BEFORE or prev in chinese.OPENING_QUOTES:
+            return False
+        return not any(s.startswith(phrase, a.start) for phrase in chinese.SET_PHRASES)
+    return _LABEL_RE.search(s, max(0, a.start - _LOOKBACK), a.start) is None
+
+
+def _context_after_ok(s: str, f: Figure, a: Amount, last: Amount) -> bool:
+    """A figure without a unit must stand apart from words, and not be a year, date or label."""
+    if a.chinese and f.unit == "面":
+        return False  # 四面八方, 两面: set phrases, not counts of banners
+    if f.unit is not None:
+        return True
+    if a.chinese or last.chinese:
+        return False
+    nxt = s[f.end] if f.end < len(s) else ""
+    prev = s[f.start - 1] if f.start else ""
+    if _is_cjk(nxt) or nxt.isalnum():
+        return False
+    hedged = f.hedge is not Hedge.EXACT
+    if not hedged and (_is_cjk(prev) or prev.isalnum()):
+        return False
+    zh_hedged = hedged and _is_cjk(s[f.start])
+    if not zh_hedged and (_year_like(a) or _year_like(last)):
+        return False
+    if _MONTH_BEFORE_RE.search(s, max(0, f.start - _LOOKBACK), f.start):
+        return False
+    wm = _WORD_AFTER_RE.match(s, f.end)
+    if wm is not None:
+        word = wm.group("w").lower()
+        if word in english.TIME_WORDS or _MONTH_RE.match(word):
+            return False
+    if not hedged:
+        if prev in "([【" and nxt in ")]】":
+            return False  # (5): a count in a heading or a list marker
+        line_start = s.rfind("\n", max(0, f.start - 8), f.start) + 1
+        at_line_start = (line_start > 0 or f.start < 8) and not s[line_start : f.start].strip()
+        if at_line_start and nxt in ".、)":
+            return False  # 1. / 1、 / 1) list numbering
+    return True
