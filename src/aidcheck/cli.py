@@ -29,6 +29,18 @@ class FormatChoice(StrEnum):
     json = "json"
 
 
+class ReportFormat(StrEnum):
+    """The formats of `verify` (mirrors aidcheck.render.Format, kept here so --help is fast)."""
+
+    auto = "auto"
+    text = "text"
+    json = "json"
+    sarif = "sarif"
+    github = "github"
+    markdown = "markdown"
+    html = "html"
+
+
 class FailOn(StrEnum):
     error = "error"
     warning = "warning"
@@ -74,11 +86,36 @@ def verify(
         ),
     ] = None,
     fmt: Annotated[
-        FormatChoice, typer.Option("--format", "-f", help="How to print the report.")
-    ] = FormatChoice.text,
+        ReportFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Report format. auto: github inside GitHub Actions, text otherwise.",
+        ),
+    ] = ReportFormat.auto,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write the report to this file instead of stdout."),
+    ] = None,
     fail_on: Annotated[
         FailOn | None,
         typer.Option(help="Exit 1 on findings at or above this severity (default: error)."),
+    ] = None,
+    changed_since: Annotated[
+        str | None,
+        typer.Option(
+            metavar="REF",
+            help="Report and fail only on findings that involve a file added or changed since "
+            "this git ref (e.g. origin/main).",
+        ),
+    ] = None,
+    baseline: Annotated[
+        Path | None,
+        typer.Option(help="Accept the findings listed in this baseline file (see docs/ci.md)."),
+    ] = None,
+    write_baseline: Annotated[
+        Path | None,
+        typer.Option(help="Record the current findings in this baseline file, and accept them."),
     ] = None,
 ) -> None:
     """Load every claim, run the checks, print a discrepancy report.
@@ -87,7 +124,18 @@ def verify(
     """
     from aidcheck.commands.verify import run
 
-    raise typer.Exit(run(paths or [], fmt.value, fail_on.value if fail_on else None, _color()))
+    raise typer.Exit(
+        run(
+            paths or [],
+            fmt.value,
+            fail_on.value if fail_on else None,
+            _color(),
+            output=output,
+            changed_since=changed_since,
+            baseline=baseline,
+            write_baseline=write_baseline,
+        )
+    )
 
 
 @app.command()

@@ -1,15 +1,64 @@
-"""`aidcheck verify`."""
+"""`aidcheck verify`: run the library, render the chosen format, write it, return the exit code."""
 
 from __future__ import annotations
 
+import os
+import shutil
+import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 from aidcheck.findings import Severity
-from aidcheck.render import Format, RenderOptions, render
-from aidcheck.verify import VerifyOptions, verify
+from aidcheck.gating import GateOptions, GatingError
+from aidcheck.render import Format, RenderOptions, render, resolve
+from aidcheck.verify import EXIT_INPUT, VerifyOptions, verify
 
 
-def run(paths: list[Path], fmt: str, fail_on: str | None, color: bool) -> int:
-    outcome = verify(VerifyOptions(paths=paths, fail_on=Severity(fail_on) if fail_on else None))
-    print(render(outcome.report, Format(fmt), RenderOptions(color=color)), end="")
+def run(
+    paths: list[Path],
+    fmt: str,
+    fail_on: str | None,
+    color: bool,
+    *,
+    output: Path | None = None,
+    changed_since: str | None = None,
+    baseline: Path | None = None,
+    write_baseline: Path | None = None,
+    environ: Mapping[str, str] | None = None,
+) -> int:
+    env = os.environ if environ is None else environ
+    chosen = resolve(Format(fmt), env)
+    gate = None
+    if changed_since is not None or baseline is not None or write_baseline is not None:
+        gate = GateOptions(changed_since, baseline, write_baseline)
+    severity = Severity(fail_on) if fail_on else None
+    try:
+        outcome = verify(VerifyOptions(paths=paths, fail_on=severity, gate=gate))
+    except GatingError as exc:
+        print(f"aidcheck: error: {exc}", file=sys.stderr)
+        return EXIT_INPUT
+    options = RenderOptions(
+        color=color and output is None,
+        width=shutil.get_terminal_size((100, 24)).columns if output is None else 100,
+        workspace=env.get("GITHUB_WORKSPACE"),
+    )
+    text = render(outcome.report, chosen, options)
+    try:
+        if output is not None:
+            from aidcheck.atomic import write_text
+
+            write_text(output, text)
+        else:
+            print(text, end="")
+        summary_file = env.get("GITHUB_STEP_SUMMARY")
+        if chosen is Format.GITHUB and summary_file:
+            from aidcheck.render.github import append_step_summary
+
+            append_step_summary(outcome.report, Path(summary_file))
+    except OSError as exc:
+        print(
+            f"aidcheck: error: cannot write {exc.filename or output}: {exc.strerror}",
+            file=sys.stderr,
+        )
+        return EXIT_INPUT
     return outcome.report.summary.exit_code

@@ -80,9 +80,9 @@ def _finding(report: Report, finding: Finding) -> Table:
     refs = claim_refs(report, finding)
     if refs:
         body.append(_claims_table(report, finding))
-    shown = {str(ref.location) for ref in refs}
+    shown = {ref.location.path for ref in refs}
     for extra in finding.locations[1:]:
-        if str(extra) not in shown:
+        if extra.path not in shown:
             body.append(Text(f"also at {extra}", style="dim"))
     label = Text(finding.severity.value, style=STYLE[finding.severity])
     grid.add_row(label, Group(*body))
