@@ -9,7 +9,8 @@ from typing import Any
 from aidcheck import rules
 from aidcheck.findings import Finding, RuleRun, Severity
 from aidcheck.loader.repository import Repository
-from aidcheck.rules.base import CheckContext, Rule
+from aidcheck.rules import suppression
+from aidcheck.rules.base import CheckContext, Family, Rule
 
 
 @dataclass
@@ -41,24 +42,49 @@ def run_rules(
     evidence: Any | None = None,
     selection: Iterable[Rule] | None = None,
 ) -> tuple[list[Finding], list[RuleRun]]:
+    """Run the selected rules, apply the repository's suppressions, then run the meta rules
+    (which judge the suppressions) over the result."""
     findings: list[Finding] = []
     runs: list[RuleRun] = []
-    for rule in selection if selection is not None else rules.runnable():
-        if not settings.selected(rule) or rule.check is None:
-            continue
-        run = RuleRun(code=rule.code, rule=rule.name, title=rule.title)
-        runs.append(run)
-        if rule.needs_archive and evidence is None:
-            run.note = "not run: no evidence archive (see docs/evidence.md)"
-            continue
-        ctx = CheckContext(repo=repo, run=run, evidence=evidence)
-        options = settings.options.get(rule.code)
-        if options is None and rule.options is not None:
-            options = rule.options()
-        severity = settings.severity(rule)
-        for problem in rule.check(ctx, options):
-            findings.append(Finding.from_problem(rule.code, rule.name, severity, problem))
-            run.findings += 1
-        if run.compared == 0 and run.note is None:
-            run.note = "compared nothing: no claims it applies to"
+    ran: set[str] = set()
+    chosen = [
+        rule
+        for rule in (selection if selection is not None else rules.runnable())
+        if settings.selected(rule) and rule.check is not None
+    ]
+    meta = [rule for rule in chosen if rule.family is Family.META]
+    for rule in chosen:
+        if rule.family is not Family.META:
+            runs.append(_run(rule, repo, settings, evidence, findings, {}, ran))
+    uses = suppression.apply(repo, findings, ran)
+    for rule in meta:
+        runs.append(_run(rule, repo, settings, evidence, findings, {suppression.USES: uses}, ran))
     return findings, runs
+
+
+def _run(
+    rule: Rule,
+    repo: Repository,
+    settings: EngineSettings,
+    evidence: Any | None,
+    findings: list[Finding],
+    extras: dict[str, Any],
+    ran: set[str],
+) -> RuleRun:
+    assert rule.check is not None
+    run = RuleRun(code=rule.code, rule=rule.name, title=rule.title)
+    if rule.needs_archive and evidence is None:
+        run.note = "not run: no evidence archive (see docs/evidence.md)"
+        return run
+    ctx = CheckContext(repo=repo, run=run, evidence=evidence, extras=extras)
+    options = settings.options.get(rule.code)
+    if options is None and rule.options is not None:
+        options = rule.options()
+    severity = settings.severity(rule)
+    for problem in rule.check(ctx, options):
+        findings.append(Finding.from_problem(rule.code, rule.name, severity, problem))
+        run.findings += 1
+    ran.add(rule.code)
+    if run.compared == 0 and run.note is None:
+        run.note = "compared nothing: no claims it applies to"
+    return run

@@ -6,10 +6,28 @@ below, give it a test under tests/rules/, and document it in docs/checks.md.
 
 from __future__ import annotations
 
-from aidcheck.rules import load
+from aidcheck.rules import (
+    agreement,
+    breakdown,
+    load,
+    provenance,
+    relation,
+    rollup,
+    suppression,
+    timeline,
+)
 from aidcheck.rules.base import Rule
 
-_ALL: tuple[Rule, ...] = (*load.RULES,)
+_ALL: tuple[Rule, ...] = (
+    *load.RULES,
+    *agreement.RULES,
+    *rollup.RULES,
+    *breakdown.RULES,
+    *relation.RULES,
+    *timeline.RULES,
+    *provenance.RULES,
+    *suppression.RULES,  # meta rules run last, over the other rules' findings
+)
 
 REGISTRY: dict[str, Rule] = {rule.code: rule for rule in _ALL}
 BY_NAME: dict[str, Rule] = {rule.name: rule for rule in _ALL}

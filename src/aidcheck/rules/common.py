@@ -1,0 +1,126 @@
+"""What the cross-checks share: grouping keys, interval order, and how a claim is shown.
+
+Cross-checks never compare all pairs of claims: they group claims by a key first (metric, scope,
+period) and compare within a group, so that a repository of 100,000 claims is checked in time
+close to linear.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from aidcheck.findings import Location
+from aidcheck.model.base import StrictModel
+from aidcheck.model.claim import Claim
+from aidcheck.model.quantity import Interval
+from aidcheck.rules.base import CheckContext
+
+if TYPE_CHECKING:
+    from aidcheck.loader.repository import Repository
+
+INFINITY = Decimal("Infinity")
+
+ScopeKey = tuple[str, str | None, str | None]
+
+
+class NoOptions(StrictModel):
+    """The options of a rule that has none: any key in its configuration table is an error."""
+
+
+def scope_key(claim: Claim) -> ScopeKey:
+    return (claim.scope.region, claim.scope.giver, claim.scope.programme)
+
+
+def show_scope(key: ScopeKey) -> str:
+    region, giver, programme = key
+    extra = [f"given by {giver}" if giver else "", programme or ""]
+    inner = ", ".join(e for e in extra if e)
+    return f"{region} ({inner})" if inner else region
+
+
+def period_end(repo: Repository, claim: Claim) -> dt.date:
+    """The date a claim's figure holds at (its source's publication date when it gives none)."""
+    return claim.period.end(repo.source_of(claim).published)
+
+
+def source_id(repo: Repository, claim: Claim) -> str:
+    return repo.claim_source[claim.id]
+
+
+def is_part(claim: Claim) -> bool:
+    """A 其中 part describes a sub-population, not the quantity its metric and scope name."""
+    return claim.part_of is not None
+
+
+def cross_checkable(repo: Repository) -> list[Claim]:
+    """Claims that stand for their metric and scope: no 其中 parts, and with a known source."""
+    return [
+        c
+        for c in repo.claims.values()
+        if c.part_of is None and repo.claim_source.get(c.id) in repo.sources
+    ]
+
+
+def figure(claim: Claim) -> str:
+    """A claim's figure as stated, with the interval it denotes unless it is exact:
+    `超过6万人次 (60000, ∞)`, `1180家`."""
+    text = claim.figure.text or f"{claim.figure.value}{claim.figure.unit or ''}"
+    iv = claim.figure.interval
+    return text if iv.low is not None and iv.low == iv.high else f"{text} {iv}"
+
+
+def top_key(iv: Interval) -> tuple[Decimal, int]:
+    """Orders intervals by their upper end; an open end sorts below a closed one."""
+    return (INFINITY if iv.high is None else iv.high, 0 if iv.high_open else 1)
+
+
+def bottom_key(iv: Interval) -> tuple[Decimal, int]:
+    """Orders intervals by their lower end; an open end sorts above a closed one."""
+    return (-INFINITY if iv.low is None else iv.low, 1 if iv.low_open else 0)
+
+
+def entirely_below(a: Interval, b: Interval) -> bool:
+    """True when every number in `a` is smaller than every number in `b`."""
+    if a.high is None or b.low is None:
+        return False
+    return a.high < b.low or (a.high == b.low and (a.high_open or b.low_open))
+
+
+def location(repo: Repository, claim_id: str, *fields: str | int) -> Location:
+    return repo.claim_location(claim_id, *fields)
+
+
+def side(repo: Repository, claim: Claim) -> dict[str, Any]:
+    """One claim as a column of a side-by-side comparison: who said what, where and when."""
+    source = repo.source_of(claim)
+    return {
+        "claim": claim.id,
+        "source": source.id,
+        "publisher": source.publisher,
+        "published": source.published.isoformat(),
+        "period_end": period_end(repo, claim).isoformat(),
+        "figure": claim.figure.text or str(claim.figure.value),
+        "unit": claim.figure.unit,
+        "dimension": claim.figure.dimension.value,
+        "interval": str(claim.figure.interval),
+        "quote": claim.quote,
+        "location": str(repo.claim_location(claim.id, "figure")),
+    }
+
+
+def skip(ctx: CheckContext, what: str) -> None:
+    """Record a comparison the rule could not make, and why; it is not counted as made."""
+    if len(ctx.run.comparisons) < 500:
+        ctx.run.comparisons.append(f"skip: {what}")
+
+
+def lineage(repo: Repository, code: str | None) -> list[str]:
+    """A region and every region that encloses it, innermost first (cycles are cut)."""
+    out: list[str] = []
+    while code is not None and code not in out:
+        out.append(code)
+        region = repo.regions.get(code)
+        code = region.parent if region is not None else None
+    return out

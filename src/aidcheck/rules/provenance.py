@@ -1,0 +1,150 @@
+"""Provenance: repetition is not corroboration.
+
+Each source is resolved to its root origins by following `derived_from` through other sources;
+a source that derives from nothing is its own origin, and an id that names no source (a press
+conference, a wire story nobody archived) is an origin. Claims that agree (same metric, scope
+and date, overlapping intervals) are then counted by independent origins, not by sources.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from aidcheck.findings import Problem, Severity
+from aidcheck.model.claim import Claim
+from aidcheck.model.quantity import Interval
+from aidcheck.model.units import Dimension
+from aidcheck.rules.base import CheckContext, Family, Rule
+from aidcheck.rules.common import (
+    NoOptions,
+    ScopeKey,
+    bottom_key,
+    cross_checkable,
+    figure,
+    period_end,
+    scope_key,
+    show_scope,
+    side,
+    source_id,
+    top_key,
+)
+
+if TYPE_CHECKING:
+    from aidcheck.loader.repository import Repository
+
+
+def root_origins(repo: Repository) -> dict[str, frozenset[str]]:
+    """For every source, the origins it ultimately derives from (memoised, cycle-safe)."""
+    memo: dict[str, frozenset[str]] = {}
+
+    def resolve(ident: str, trail: frozenset[str]) -> frozenset[str]:
+        if ident in memo:
+            return memo[ident]
+        source = repo.sources.get(ident)
+        if source is None or not source.derived_from:
+            found = frozenset({ident})
+        else:
+            found = frozenset().union(
+                *(
+                    resolve(parent, trail | {ident}) if parent not in trail else {parent}
+                    for parent in source.derived_from
+                )
+            )
+        memo[ident] = found
+        return found
+
+    return {ident: resolve(ident, frozenset()) for ident in repo.sources}
+
+
+def agreeing_clusters(claims: list[Claim]) -> list[list[Claim]]:
+    """Split claims into runs that share a common value: sorted by lower end, a claim joins the
+    current run while it overlaps the intersection of the run so far."""
+    ordered = sorted(claims, key=lambda c: bottom_key(c.figure.interval))
+    clusters: list[list[Claim]] = []
+    common: Interval | None = None
+    for claim in ordered:
+        iv = claim.figure.interval
+        if common is not None and common.overlaps(iv):
+            clusters[-1].append(claim)
+            if top_key(iv) < top_key(common):
+                common = common.model_copy(update={"high": iv.high, "high_open": iv.high_open})
+            common = common.model_copy(update={"low": iv.low, "low_open": iv.low_open})
+        else:
+            clusters.append([claim])
+            common = iv
+    return clusters
+
+
+def _check(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
+    repo = ctx.repo
+    origins = root_origins(repo)
+    groups: dict[tuple[str, ScopeKey, dt.date, Dimension], list[Claim]] = defaultdict(list)
+    for claim in cross_checkable(repo):
+        key = (claim.metric, scope_key(claim), period_end(repo, claim), claim.figure.dimension)
+        groups[key].append(claim)
+    for (metric, scope, end, _), claims in groups.items():
+        if len({source_id(repo, c) for c in claims}) < 2:
+            continue
+        for cluster in agreeing_clusters(claims):
+            sources = sorted({source_id(repo, c) for c in cluster})
+            if len(sources) < 2:
+                continue
+            roots = sorted(frozenset().union(*(origins[s] for s in sources)))
+            where = f"{metric} for {show_scope(scope)} at {end}"
+            stated = ", ".join(figure(c) for c in cluster)
+            ctx.tally(
+                len(roots) > 1,
+                f"{where}: {stated} stated by {len(sources)} sources, "
+                f"{len(roots)} independent origin(s): {', '.join(roots)}",
+            )
+            if len(roots) > 1:
+                continue
+            yield Problem(
+                message=f"{where}: {stated} is stated by {len(sources)} sources "
+                f"({', '.join(sources)}) that all derive from one origin, {roots[0]}: "
+                "repetition, not corroboration",
+                claims=[c.id for c in cluster],
+                locations=[repo.claim_location(c.id, "figure") for c in cluster],
+                details={
+                    "origins": roots,
+                    "sources": {s: sorted(origins[s]) for s in sources},
+                    "sides": [side(repo, c) for c in cluster],
+                },
+            )
+    if ctx.run.compared == 0:
+        ctx.run.note = "no figure is stated by two or more sources for one metric, scope and date"
+
+
+SINGLE_ORIGIN = Rule(
+    code="P601",
+    name="single-origin",
+    family=Family.PROVENANCE,
+    title="A figure stated by several sources rests on one origin",
+    severity=Severity.INFO,
+    check=_check,
+    options=NoOptions,
+    description="""Sources record what they derive from (`derived_from`: another source's id, or
+the id of an origin such as `nhc-press-conference-2019-02-13`). Each source is traced back to its
+root origins. For every group of agreeing claims (same metric, scope and date, overlapping
+intervals) from two or more sources, the report counts the independent origins behind the
+figure; a figure whose sources all lead back to one origin is repetition, not corroboration.
+
+Passing: two sources that derive from different origins (or from nothing) state `1180家`.
+
+Failing (information):
+
+```yaml
+# xinhua-2019-02-14.yaml
+source: {id: xinhua-2019-02-14, derived_from: [nhc-press-conference-2019-02-13], ...}
+claims: [{id: xinhua-hospitals, figure: 1180家, ...}]
+# medsci-2019-02-14.yaml
+source: {id: medsci-2019-02-14, derived_from: [nhc-press-conference-2019-02-13], ...}
+claims: [{id: medsci-hospitals, figure: 1180家, ...}]
+```
+""",
+)
+
+RULES = (SINGLE_ORIGIN,)

@@ -1,0 +1,168 @@
+"""Relations between metrics, declared by the claim repository (`relations:` sections).
+
+Claims of the two metrics are grouped by the fields the relation names in `same`; claims with
+identical intervals collapse into one operand, so a figure repeated by five sources is compared
+once and the finding names all five.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from decimal import Decimal
+from typing import Any
+
+from aidcheck.findings import Problem, Severity
+from aidcheck.model.claim import Claim
+from aidcheck.model.quantity import Interval
+from aidcheck.model.relations import Relation, RelationOp
+from aidcheck.rules.base import CheckContext, Family, Rule
+from aidcheck.rules.common import NoOptions, cross_checkable, figure, period_end, side, source_id
+
+Operand = dict[str, list[Claim]]
+
+
+def holds(left: Interval, op: RelationOp, right: Interval) -> bool:
+    """True when some value in `left` and some value in `right` satisfy `left op right`."""
+    if op is RelationOp.EQ:
+        return left.overlaps(right)
+    if op is RelationOp.GE:
+        left, right = right, left
+    if left.low is None or right.high is None:
+        return True
+    if left.low != right.high:
+        return left.low < right.high
+    return not (left.low_open or right.high_open)
+
+
+def scaled(iv: Interval, factor: Decimal) -> Interval:
+    def mul(x: Decimal | None) -> Decimal | None:
+        return None if x is None else x * factor
+
+    return Interval(
+        low=mul(iv.low), high=mul(iv.high), low_open=iv.low_open, high_open=iv.high_open
+    )
+
+
+def _key(ctx: CheckContext, relation: Relation, claim: Claim) -> tuple[Any, ...]:
+    values: dict[str, Any] = {
+        "region": claim.scope.region,
+        "giver": claim.scope.giver,
+        "programme": claim.scope.programme,
+        "source": source_id(ctx.repo, claim),
+    }
+    return tuple(
+        period_end(ctx.repo, claim) if name == "period" else values[name] for name in relation.same
+    )
+
+
+def _applies(relation: Relation, claim: Claim) -> bool:
+    where = relation.where
+    if where is None:
+        return True
+    return all(
+        getattr(where, name) is None or getattr(where, name) == getattr(claim.scope, name)
+        for name in ("region", "giver", "programme")
+    )
+
+
+def _operands(
+    ctx: CheckContext, relation: Relation, metric: str, claims: list[Claim]
+) -> dict[tuple[Any, ...], Operand]:
+    grouped: dict[tuple[Any, ...], Operand] = defaultdict(lambda: defaultdict(list))
+    for claim in claims:
+        if claim.metric == metric and _applies(relation, claim):
+            grouped[_key(ctx, relation, claim)][str(claim.figure.interval)].append(claim)
+    return grouped
+
+
+def _check(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
+    repo = ctx.repo
+    claims = cross_checkable(repo)
+    for relation in repo.relations.values():
+        lefts = _operands(ctx, relation, relation.left, claims)
+        rights = _operands(ctx, relation, relation.right, claims)
+        for key, left in lefts.items():
+            right = rights.get(key)
+            if right is None:
+                continue
+            for left_claims in left.values():
+                for right_claims in right.values():
+                    yield from _compare(ctx, relation, key, left_claims, right_claims)
+    if not repo.relations:
+        ctx.run.note = "the claim repository declares no relations (see docs/checks.md)"
+    elif ctx.run.compared == 0:
+        ctx.run.note = "no two claims of related metrics share the fields a relation names"
+
+
+def _compare(
+    ctx: CheckContext,
+    relation: Relation,
+    key: tuple[Any, ...],
+    left: list[Claim],
+    right: list[Claim],
+) -> Iterator[Problem]:
+    repo = ctx.repo
+    lhs, rhs = left[0], right[0]
+    factor = "" if relation.factor == 1 else f"{relation.factor} × "
+    shared = ", ".join(f"{n} {v}" for n, v in zip(relation.same, key, strict=True) if v)
+    stated = (
+        f"{relation.left} {figure(lhs)} {relation.op.value} {factor}{relation.right} {figure(rhs)}"
+    )
+    ok = holds(lhs.figure.interval, relation.op, scaled(rhs.figure.interval, relation.factor))
+    ctx.tally(ok, f"{relation.id}: {stated} ({shared})")
+    if ok:
+        return
+    involved = [*left, *right]
+    yield Problem(
+        message=f"relation '{relation.id}' does not hold: {stated} ({shared}). "
+        f"{relation.description}",
+        claims=[c.id for c in involved],
+        locations=[repo.claim_location(c.id, "figure") for c in involved],
+        details={
+            "relation": relation.id,
+            "declared_at": str(repo.locate("relation", relation.id)),
+            "left": [side(repo, c) for c in left],
+            "op": relation.op.value,
+            "factor": str(relation.factor),
+            "right": [side(repo, c) for c in right],
+        },
+        key=relation.id,
+    )
+
+
+RELATION = Rule(
+    code="X401",
+    name="relation",
+    family=Family.RELATION,
+    title="A relation the claim repository declares between two metrics does not hold",
+    severity=Severity.ERROR,
+    check=_check,
+    options=NoOptions,
+    description="""A `relations:` section in the claim repository declares how the figures of
+two metrics compare when claims share a scope:
+
+```yaml
+relations:
+  - id: one-to-one-pairing
+    left: tertiary_hospitals_pairing
+    op: "=="                # "==", "<=" or ">="
+    right: county_hospitals_paired
+    factor: 1               # optional: left op factor × right
+    same: [region, giver, programme, period]   # also: source
+    where: {programme: tertiary-county-pairing}  # optional filter on both sides
+    description: In a one-to-one pairing each county hospital has its own tertiary hospital.
+```
+
+Claims of the two metrics are compared when they agree on every field in `same` (`period`
+compares the dates the figures hold at). Figures are intervals, so a relation holds when some
+value allowed by the left wording and some value allowed by the right wording satisfy it.
+
+Passing: `county_hospitals_paired >= poor_counties_covered` with 1180家 and 834个.
+
+Failing: `tertiary_hospitals_pairing == county_hospitals_paired` with 963家 and 1180家, both
+stated by Xinhua for the "一对一" pairs of 2018.
+""",
+)
+
+RULES = (RELATION,)
