@@ -18,6 +18,7 @@ class ClaimView(BaseModel):
     """One claim in full, with the other claims on its metric."""
 
     claim: ClaimRef
+    match: str = Field(default="id", description="how the query matched this claim")
     hedge: str
     dimension: str
     metric_name: str
@@ -60,28 +61,38 @@ def fold(text: str) -> str:
     return "".join(unicodedata.normalize("NFKC", text).lower().split())
 
 
-def find_claims(repo: Repository, text: str) -> tuple[str, list[Claim]]:
-    """The claims a query names, and how they were matched (id, figure or text)."""
+def find_claims(repo: Repository, text: str) -> tuple[str, list[tuple[Claim, str]]]:
+    """The claims a query names, each with how it matched, and the kind of query.
+
+    A figure query lists the claims that state that figure first, then the claims whose
+    interval merely admits it (超过400家 admits 1180).
+    """
     if text in repo.claims:
-        return "id", [repo.claims[text]]
+        return "id", [(repo.claims[text], "id")]
     query = parse_query(text)
     if query.value is not None:
         value = query.value
-        exact = [c for c in repo.claims.values() if c.figure.value == value]
-        near = [
-            c
+        stated = [
+            (c, "states this figure") for c in repo.claims.values() if c.figure.value == value
+        ]
+        admits = [
+            (c, "interval admits this figure")
             for c in repo.claims.values()
             if c.figure.value != value and c.figure.interval.contains(value)
         ]
-        if exact or near:
-            return "figure", exact + near
+        if stated or admits:
+            return "figure", stated + admits
     needle = fold(text)
-    by_id = [c for c in repo.claims.values() if needle in c.id]
-    by_quote = [c for c in repo.claims.values() if needle in fold(c.quote) and c not in by_id]
+    by_id = [(c, "id contains the text") for c in repo.claims.values() if needle in c.id]
+    by_quote = [
+        (c, "quote contains the text")
+        for c in repo.claims.values()
+        if needle in fold(c.quote) and needle not in c.id
+    ]
     return "text", by_id + by_quote
 
 
-def view(repo: Repository, claim: Claim) -> ClaimView:
+def view(repo: Repository, claim: Claim, match: str = "id") -> ClaimView:
     ref = claim_ref(repo, claim.id)
     assert ref is not None
     source = repo.source_of(claim)
@@ -95,6 +106,7 @@ def view(repo: Repository, claim: Claim) -> ClaimView:
     start = period.start()
     return ClaimView(
         claim=ref,
+        match=match,
         hedge=claim.figure.hedge.value,
         dimension=claim.figure.dimension.value,
         metric_name=f"{metric.name_zh} / {metric.name_en}" if metric else claim.metric,
@@ -117,4 +129,6 @@ def view(repo: Repository, claim: Claim) -> ClaimView:
 
 def show(repo: Repository, text: str) -> ShowResult:
     how, claims = find_claims(repo, text)
-    return ShowResult(query=text, matched_by=how, matches=[view(repo, c) for c in claims])
+    return ShowResult(
+        query=text, matched_by=how, matches=[view(repo, c, match) for c, match in claims]
+    )

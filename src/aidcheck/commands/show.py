@@ -32,10 +32,15 @@ def run(query: str, fmt: str, color: bool) -> int:
     return 0
 
 
-def render_text(result: ShowResult, color: bool, width: int = 100) -> str:
+def render_text(result: ShowResult, color: bool, width: int | None = None) -> str:
     buffer = io.StringIO()
     console = Console(
-        file=buffer, width=width, force_terminal=color, no_color=not color, highlight=False
+        file=buffer,
+        width=width,
+        force_terminal=color,
+        no_color=not color,
+        highlight=False,
+        soft_wrap=True,  # long quotes and notes stay whole lines when piped or copied
     )
     if not result.matches:
         console.print(
@@ -54,7 +59,7 @@ def render_text(result: ShowResult, color: bool, width: int = 100) -> str:
 def _view(console: Console, v: ClaimView) -> None:
     c = v.claim
     console.print()
-    console.print(Text(c.id, style="bold"), Text(f"  {c.location}", style="dim"))
+    console.print(Text(c.id, style="bold"), Text(f"  {c.location}  ({v.match})", style="dim"))
     console.print(f"  figure   {c.figure}  ({v.hedge}, {v.dimension}, interval {c.interval})")
     console.print(f"  metric   {c.metric}: {v.metric_name}")
     scope = ", ".join(f"{k} {val}" for k, val in v.scope.items() if val)
