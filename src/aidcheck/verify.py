@@ -47,6 +47,7 @@ def verify(options: VerifyOptions) -> Outcome:
     report = Report(tool={"name": "aidcheck", "version": __version__})
     try:
         project = find_project(options.cwd)
+        settings = _engine_settings(project)
     except ConfigError as exc:
         return _input_failure(report, "L011", exc.problems)
     report.root = str(project.root)
@@ -74,7 +75,6 @@ def verify(options: VerifyOptions) -> Outcome:
             "half-loaded repository"
         )
     else:
-        settings = _engine_settings(project)
         checked, runs = run_rules(repo, settings)
         report.findings.extend(checked)
         report.rules.extend(runs)
@@ -86,7 +86,10 @@ def verify(options: VerifyOptions) -> Outcome:
 
 
 def _engine_settings(project: Project) -> EngineSettings:
-    return EngineSettings(select=project.settings.select, ignore=project.settings.ignore)
+    """Rule selection, severities and options from the configuration (ConfigError if wrong)."""
+    from aidcheck.rules.settings import engine_settings
+
+    return engine_settings(project)
 
 
 def _fail_on(options: VerifyOptions, project: Project) -> Severity:

@@ -3,9 +3,10 @@
 A *whole* is a claim on an additive metric; a *part* is a claim on the same metric whose scope
 lies inside the whole's: its region is the whole's region or one inside it, its giver is one
 inside the whole's giver (any giver when the whole names none), and its programme is one the
-whole's programme covers. Parts are compared with the nearest compatible whole, and siblings
-that cannot overlap (regions that do not enclose each other, or distinct givers for one region,
-under one programme) are summed. Interval arithmetic: a part exceeds its whole only when every
+whole's programme covers. Parts are compared with the nearest compatible whole, and parts
+that cannot overlap (regions that do not enclose each other, or givers none of which lies inside
+another) are summed. Each part looks up at most a few candidate wholes (its enclosing regions ×
+givers × covering programmes) in an index, so the rule is linear in the claims. Interval arithmetic: a part exceeds its whole only when every
 value the part's wording allows lies above every value the whole's wording allows.
 """
 
@@ -204,23 +205,24 @@ def _compare(
 def _sums(
     ctx: CheckContext, whole: Claim, parts: list[Claim], ends: dict[str, dt.date]
 ) -> Iterator[Problem]:
-    """Sum the parts of one whole that cannot overlap: sibling regions (none enclosing another)
-    with the whole's giver, or distinct givers (none inside another) for the whole's region;
-    each family under one programme. Per region or giver, the highest lower bound counts."""
+    """Sum the parts of one whole that cannot overlap, as the metric is additive over regions
+    and givers: the whole's giver in regions none of which encloses another, or givers none of
+    which lies inside another. A region's or giver's contribution is at least the highest lower
+    bound among its figures (whatever their programme), and those are what is added."""
     repo = ctx.repo
-    families: dict[tuple[str, str | None], dict[str, Claim]] = defaultdict(dict)
+    families: dict[str, dict[str, Claim]] = defaultdict(dict)
     for part in parts:
-        if part.scope.giver == whole.scope.giver and part.scope.region != whole.scope.region:
+        if part.scope.giver == whole.scope.giver:
             kind, member = "regions", part.scope.region
-        elif part.scope.region == whole.scope.region and part.scope.giver is not None:
+        elif part.scope.giver is not None:
             kind, member = "givers", part.scope.giver
         else:
             continue
-        family = families[(kind, part.scope.programme)]
+        family = families[kind]
         best = family.get(member)
         if best is None or bottom_key(part.figure.interval) > bottom_key(best.figure.interval):
             family[member] = part
-    for (kind, programme), members in families.items():
+    for kind, members in families.items():
         outermost = [
             c
             for code, c in members.items()
@@ -251,7 +253,6 @@ def _sums(
                     "whole": side(repo, whole),
                     "parts": [side(repo, c) for c in outermost],
                     "sum": str(total),
-                    "programme": programme,
                 },
                 key=f"sum:{kind}",
             )
@@ -277,8 +278,9 @@ the count for all givers. A claim is a part of another when its region is the ot
 lies inside it (the `parent` chain of the region registry), its giver lies inside the other's
 giver (any giver when the other names none), and the other's programme covers its own (the same
 programme, no programme, an umbrella programme such as `counterpart-support`, or one listed in
-the `programmes` option). Sibling parts that cannot overlap are also summed: regions none of
-which encloses another, or distinct givers for one region, under one programme.
+the `programmes` option). Parts that cannot overlap are also summed, as the metric is additive:
+regions none of which encloses another (with the whole's giver), or givers none of which lies
+inside another; for each region or giver the highest lower bound among its figures is added.
 
 Dates: a part is compared with the earliest whole dated on or after it. A part dated after every
 whole is compared only for a stock metric and only within `stock_days_after_whole` days (a
