@@ -6,8 +6,9 @@ inside the whole's giver (any giver when the whole names none), and its programm
 whole's programme covers. Parts are compared with the nearest compatible whole, and parts
 that cannot overlap (regions that do not enclose each other, or givers none of which lies inside
 another) are summed. Each part looks up at most a few candidate wholes (its enclosing regions ×
-givers × covering programmes) in an index, so the rule is linear in the claims. Interval arithmetic: a part exceeds its whole only when every
-value the part's wording allows lies above every value the whole's wording allows.
+givers × covering programmes) in an index, so the rule is linear in the claims. Interval
+arithmetic: a part exceeds its whole only when every value the part's wording allows lies above
+every value the whole's wording allows.
 """
 
 from __future__ import annotations
