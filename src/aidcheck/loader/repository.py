@@ -194,7 +194,7 @@ def _add_schema_error(result: LoadResult, shown: str, doc: Document, error: Any)
     field_path = _dotted(path) or "(top level)"
     message = str(error["msg"]).removeprefix("Value error, ")
     if extra_key:
-        message = f"unknown field '{path[-1]}'; check its spelling against docs/claims.md"
+        message = f"unknown field '{error['loc'][-1]}'; check its spelling against docs/claims.md"
     elif error["type"] == "missing":
         message = f"field '{error['loc'][-1]}' is required here"
     _add(

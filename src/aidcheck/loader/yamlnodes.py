@@ -112,7 +112,15 @@ def parse(text: str) -> Document:
         loader.dispose()
     doc = Document(data=None, root=node)
     if node is not None:
-        doc.data = _build(node, (), doc, loader)
+        try:
+            doc.data = _build(node, (), doc, loader)
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            where = Position(mark.line + 1, mark.column + 1) if mark else Position(1, 1)
+            hint = "; write plain values: tags and merge keys (<<) are not read"
+            raise YamlSyntaxError(f"{exc.problem or 'unreadable value'}{hint}", where) from None
+        except RecursionError:
+            raise YamlSyntaxError("the document is nested too deeply", Position(1, 1)) from None
     return doc
 
 
@@ -121,7 +129,15 @@ _STR_TAG = "tag:yaml.org,2002:str"
 
 def _build(node: yaml.Node, path: PathKey, doc: Document, loader: Any) -> Any:
     if isinstance(node, yaml.ScalarNode):
-        return node.value if node.tag == _STR_TAG else loader.construct_object(node)
+        if node.tag == _STR_TAG:
+            return node.value
+        try:
+            return loader.construct_object(node)
+        except (ValueError, TypeError, OverflowError) as exc:  # e.g. the date 2019-02-30
+            raise YamlSyntaxError(
+                f"cannot read the value '{node.value}' ({exc}); quote it to keep it as text",
+                _position(node),
+            ) from None
     if isinstance(node, yaml.MappingNode):
         result: dict[Any, Any] = {}
         first_seen: dict[Any, yaml.Node] = {}
