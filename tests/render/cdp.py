@@ -7,6 +7,7 @@ browser-automation package is needed.
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import json
 import os
@@ -85,10 +86,8 @@ class Browser:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        try:
+        with contextlib.suppress(ProtocolError, OSError):
             self.call("Browser.close")
-        except (ProtocolError, OSError):
-            pass
         try:
             self.process.wait(timeout=10)
         except subprocess.TimeoutExpired:

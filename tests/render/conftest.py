@@ -141,18 +141,46 @@ def make_report() -> Report:
         notices=["no evidence archive: citation checks did not run <i>"],
         findings=[provenance, citation, conflict, load, suppressed, baselined],
         rules=[
-            RuleRun(code="Z901", rule="test-agreement", title="Claims disagree", compared=4,
-                    passed=2, findings=2, comparisons=["pass: a vs b"]),
-            RuleRun(code="Z902", rule="test-citation", title="Quote not in source", compared=3,
-                    passed=1, findings=2),
-            RuleRun(code="Z903", rule="test-provenance", title="One origin", compared=1,
-                    passed=0, findings=1),
-            RuleRun(code="Z904", rule="test-rollup", title="Parts exceed the whole",
-                    note="compared nothing: no claims it applies to"),
+            RuleRun(
+                code="Z901",
+                rule="test-agreement",
+                title="Claims disagree",
+                compared=4,
+                passed=2,
+                findings=2,
+                comparisons=["pass: a vs b"],
+            ),
+            RuleRun(
+                code="Z902",
+                rule="test-citation",
+                title="Quote not in source",
+                compared=3,
+                passed=1,
+                findings=2,
+            ),
+            RuleRun(
+                code="Z903",
+                rule="test-provenance",
+                title="One origin",
+                compared=1,
+                passed=0,
+                findings=1,
+            ),
+            RuleRun(
+                code="Z904",
+                rule="test-rollup",
+                title="Parts exceed the whole",
+                note="compared nothing: no claims it applies to",
+            ),
         ],
         sources=[
-            SourceSummary(id="xinhua-2019", publisher="新华网", title="400余家贫困县医院晋级“二甲”",
-                          published="2019-02-14", claims=1),
+            SourceSummary(
+                id="xinhua-2019",
+                publisher="新华网",
+                title="400余家贫困县医院晋级“二甲”",
+                published="2019-02-14",
+                claims=1,
+            ),
         ],
         claims=claims,
     )
@@ -163,5 +191,9 @@ def report() -> Report:
     return make_report()
 
 
-ACTIVE_FINGERPRINTS = {"f901aaaaaaaaaaaa", "f902bbbbbbbbbbbb", "f903cccccccccccc",
-                       "f001dddddddddddd"}
+ACTIVE_FINGERPRINTS = {
+    "f901aaaaaaaaaaaa",
+    "f902bbbbbbbbbbbb",
+    "f903cccccccccccc",
+    "f001dddddddddddd",
+}
