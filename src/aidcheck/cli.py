@@ -157,5 +157,39 @@ def show(
     raise typer.Exit(run(query, fmt.value, _color()))
 
 
+class CatalogueFormat(StrEnum):
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+
+
+@app.command("rules")
+def list_rules(
+    fmt: Annotated[
+        CatalogueFormat, typer.Option("--format", "-f", help="How to print the list.")
+    ] = CatalogueFormat.text,
+) -> None:
+    """List every rule: code, name, family, default severity and title."""
+    from aidcheck.commands.rules import run_list
+
+    raise typer.Exit(run_list(fmt.value))
+
+
+@app.command("rule")
+def explain_rule(
+    code: Annotated[str, typer.Argument(help="A rule code (A201) or name (conflict).")],
+    fmt: Annotated[
+        FormatChoice, typer.Option("--format", "-f", help="How to print the rule.")
+    ] = FormatChoice.text,
+) -> None:
+    """Explain one rule: what it catches, a passing and a failing example, its options.
+
+    Exit codes: 0 shown, 2 unknown rule.
+    """
+    from aidcheck.commands.rules import run_show
+
+    raise typer.Exit(run_show(code, fmt.value))
+
+
 def main() -> None:
     app()
