@@ -232,3 +232,18 @@ def test_colour_follows_the_terminal_and_no_color(monkeypatch: pytest.MonkeyPatc
     assert cli._color() is True
     monkeypatch.setenv("NO_COLOR", "1")
     assert cli._color() is False
+
+
+def test_pre_commit_hook_runs_verify_on_yaml_changes() -> None:
+    import re
+
+    import yaml
+
+    hooks = yaml.safe_load((Path(__file__).parents[1] / ".pre-commit-hooks.yaml").read_text())
+    [hook] = hooks
+    assert hook["id"] == "aidcheck"
+    assert hook["entry"] == "aidcheck verify" and hook["language"] == "python"
+    assert hook["pass_filenames"] is False
+    files = re.compile(hook["files"])
+    assert files.search("claims/sources/a.yaml") and files.search("b.yml")
+    assert not files.search("notes.md")
