@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from rich.cells import cell_len
 from typer.testing import CliRunner, Result
 
 from aidcheck import cli
@@ -184,11 +185,12 @@ def test_auto_is_github_in_actions_with_a_job_summary(project: Path) -> None:
     assert summary.read_text(encoding="utf-8").startswith("## aidcheck: ")
 
 
-def test_auto_is_plain_text_outside_actions(project: Path) -> None:
-    result = verify()
+def test_auto_is_plain_text_outside_actions_and_fits_the_terminal(project: Path) -> None:
+    result = verify(env={"COLUMNS": "80"})
     assert result.exit_code == 1
     assert "What the checks compared" in result.stdout
     assert "\x1b[" not in result.stdout
+    assert max(cell_len(line) for line in result.stdout.splitlines()) <= 80
 
 
 def test_fail_on_decides_the_exit_code(project: Path) -> None:

@@ -11,8 +11,10 @@ import pytest
 
 from aidcheck.findings import Report
 from aidcheck.render import Format, render
+from aidcheck.verify import VerifyOptions, verify
 from tests.render.cdp import Browser, find_chromium
 
+ROOT = Path(__file__).parents[2]
 CHROMIUM = find_chromium()
 needs_chromium = pytest.mark.skipif(
     CHROMIUM is None,
@@ -72,6 +74,15 @@ def test_page_loads_without_errors_and_shows_findings(
         "Showing 4 of 4 findings"
     )
     assert [u for u in browser.requests() if not u.startswith("file:")] == []
+
+
+@needs_chromium
+def test_bundled_repository_report_shows_every_finding(browser: Browser, tmp_path: Path) -> None:
+    report = verify(VerifyOptions(cwd=ROOT)).report
+    assert report.active(), "the bundled repository reports findings"
+    _open(browser, tmp_path, render(report, Format.HTML))
+    assert browser.console_errors() == []
+    assert sorted(_visible(browser)) == sorted(f.fingerprint for f in report.active())
 
 
 @needs_chromium
