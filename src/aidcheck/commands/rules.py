@@ -111,11 +111,13 @@ def markdown(catalogue: list[Rule]) -> str:
     out: list[str] = []
     for family, heading in FAMILY_HEADINGS.items():
         members = [r for r in catalogue if r.family is family]
-        out.append(f"## {heading}\n")
-        if family is Family.CITATION and not members:
-            out.append("The citation rules are documented in [evidence.md](evidence.md).\n")
+        out.append(f"## {heading}\n\n")
+        if family is Family.CITATION:
+            out.append(
+                "How the archive is found and quotes are matched: [evidence.md](evidence.md).\n\n"
+            )
         out += [section(r) for r in members]
-    return "\n".join(out)
+    return "".join(out)
 
 
 def write_docs(path: Path) -> bool:

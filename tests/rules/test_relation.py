@@ -1,0 +1,179 @@
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+import pytest
+
+from aidcheck.model.quantity import Interval
+from aidcheck.model.relations import RelationOp
+from aidcheck.rules.relation import holds
+from tests.rules.conftest import Repo, claim, findings, run_of
+
+PAIRING = "tertiary-county-pairing"
+
+
+def relation(ident: str, left: str, op: str, right: str, **extra: Any) -> dict[str, Any]:
+    return {
+        "id": ident,
+        "left": left,
+        "op": op,
+        "right": right,
+        "description": f"why {ident} holds",
+        **extra,
+    }
+
+
+def _pairing(repo: Repo, tertiary: str, county: str) -> Repo:
+    return repo.source(
+        "xinhua",
+        [
+            claim(
+                "tertiary",
+                "tertiary_hospitals_pairing",
+                tertiary,
+                programme=PAIRING,
+                as_of="2018-12-31",
+            ),
+            claim(
+                "county", "county_hospitals_paired", county, programme=PAIRING, as_of="2018-12-31"
+            ),
+        ],
+    )
+
+
+def test_a_one_to_one_pairing_of_963_with_1180_hospitals_is_reported(repo: Repo) -> None:
+    _pairing(repo, "963家", "1180家")
+    repo.add(
+        "relations.yaml",
+        {
+            "relations": [
+                relation(
+                    "one-to-one",
+                    "tertiary_hospitals_pairing",
+                    "==",
+                    "county_hospitals_paired",
+                    where={"programme": PAIRING},
+                ),
+            ]
+        },
+    )
+    report = repo.verify()
+    [finding] = findings(report, "X401")
+    assert finding.claims == ["tertiary", "county"]
+    assert "one-to-one" in finding.message and "why one-to-one holds" in finding.message
+    assert finding.details["declared_at"].startswith("claims/relations.yaml:")
+    assert report.summary.exit_code == 1
+
+
+def test_a_relation_that_holds_is_a_passing_comparison(repo: Repo) -> None:
+    _pairing(repo, "1180家", "1180家")
+    repo.source(
+        "medsci",
+        [claim("c2", "county_hospitals_paired", "1180家", programme=PAIRING, as_of="2018-12-31")],
+    )
+    repo.add(
+        "relations.yaml",
+        {
+            "relations": [
+                relation(
+                    "one-to-one", "tertiary_hospitals_pairing", "==", "county_hospitals_paired"
+                ),
+            ]
+        },
+    )
+    report = repo.verify()
+    assert findings(report, "X401") == []
+    run = run_of(report, "X401")
+    assert (run.compared, run.passed) == (1, 1)  # the two 1180家 claims collapse into one
+
+
+def test_where_and_same_restrict_what_is_compared(repo: Repo) -> None:
+    _pairing(repo, "963家", "1180家")
+    repo.add(
+        "relations.yaml",
+        {
+            "relations": [
+                relation(
+                    "elsewhere",
+                    "tertiary_hospitals_pairing",
+                    "==",
+                    "county_hospitals_paired",
+                    where={"programme": "east-west-collaboration"},
+                ),
+                relation(
+                    "by-source",
+                    "tertiary_hospitals_pairing",
+                    "<=",
+                    "county_hospitals_paired",
+                    same=["source"],
+                ),
+            ]
+        },
+    )
+    report = repo.verify()
+    assert findings(report, "X401") == []
+    assert run_of(report, "X401").compared == 1
+
+
+def test_a_factor_scales_the_right_side(repo: Repo) -> None:
+    _pairing(repo, "963家", "1180家")
+    repo.add(
+        "relations.yaml",
+        {
+            "relations": [
+                relation(
+                    "half",
+                    "tertiary_hospitals_pairing",
+                    ">=",
+                    "county_hospitals_paired",
+                    factor=0.5,
+                ),
+            ]
+        },
+    )
+    assert findings(repo.verify(), "X401") == []
+
+
+def test_a_relation_naming_an_unknown_metric_is_an_input_error_at_its_line(repo: Repo) -> None:
+    _pairing(repo, "963家", "1180家")
+    repo.add(
+        "relations.yaml",
+        "relations:\n"
+        "  - id: typo\n"
+        "    left: tertiary_hospital_pairing\n"
+        "    op: '=='\n"
+        "    right: county_hospitals_paired\n"
+        "    description: a typo\n",
+    )
+    report = repo.verify()
+    assert report.summary.exit_code == 2
+    [finding] = [f for f in report.findings if f.code == "L004"]
+    assert (finding.locations[0].path, finding.locations[0].line) == ("claims/relations.yaml", 3)
+
+
+def iv(low: str | None, high: str | None, lo: bool = False, ho: bool = False) -> Interval:
+    return Interval(
+        low=None if low is None else Decimal(low),
+        high=None if high is None else Decimal(high),
+        low_open=lo,
+        high_open=ho,
+    )
+
+
+@pytest.mark.parametrize(
+    ("left", "op", "right", "expected"),
+    [
+        (iv("963", "963"), RelationOp.EQ, iv("1180", "1180"), False),
+        (iv("400", None, lo=True), RelationOp.LE, iv("1180", "1180"), True),
+        (iv("1180", "1180"), RelationOp.GE, iv("834", "834"), True),
+        (iv("30", "40", True, True), RelationOp.GE, iv("40", "50"), False),
+        (iv("30", "40"), RelationOp.GE, iv("40", "50"), True),
+        (iv("50", None, lo=True), RelationOp.LE, iv("40", "50"), False),
+        (iv(None, "10"), RelationOp.GE, iv("5", "5"), True),
+    ],
+)
+def test_a_relation_holds_when_some_values_of_the_intervals_satisfy_it(
+    left: Interval, op: RelationOp, right: Interval, expected: bool
+) -> None:
+    assert holds(left, op, right) is expected

@@ -1,0 +1,190 @@
+from __future__ import annotations
+
+from tests.rules.conftest import Repo, claim, figure_lines, findings, run_of
+
+COUNTIES = "poor_counties_covered"
+NATIONAL = claim(
+    "national", COUNTIES, "834个", programme="tertiary-county-pairing", as_of="2018-12-31"
+)
+PAIRING = "tertiary-county-pairing"
+
+
+def test_a_giver_whose_part_exceeds_the_national_whole_is_reported_with_both(repo: Repo) -> None:
+    repo.source("xinhua", [NATIONAL])
+    repo.source(
+        "tianjin",
+        [
+            claim(
+                "tj",
+                COUNTIES,
+                "842个",
+                giver="CN-TJ",
+                programme="tertiary-county-pairing",
+                as_of="2018-12-31",
+            )
+        ],
+    )
+    report = repo.verify()
+    [finding] = findings(report, "R301")
+    assert finding.claims == ["tj", "national"]
+    assert report.summary.exit_code == 1
+    lines = figure_lines(repo.root, finding)
+    assert "842个" in lines[0] and "834个" in lines[1]
+
+
+def test_a_region_inside_the_whole_that_fits_is_a_recorded_passing_comparison(repo: Repo) -> None:
+    repo.source("xinhua", [NATIONAL])
+    repo.source(
+        "hebei",
+        [
+            claim(
+                "he",
+                COUNTIES,
+                "45个",
+                "CN-HE-CD",
+                programme="tertiary-county-pairing",
+                as_of="2018-06-30",
+            )
+        ],
+    )
+    report = repo.verify()
+    assert findings(report, "R301") == []
+    run = run_of(report, "R301")
+    assert (run.compared, run.passed) == (1, 1)
+    assert "CN-HE-CD" in run.comparisons[0] and "834个" in run.comparisons[0]
+
+
+def test_a_cumulative_part_dated_after_its_whole_is_skipped_with_a_reason(repo: Repo) -> None:
+    repo.source("xinhua", [claim("n", "staff_dispatched", "500人", as_of="2018-12-31")])
+    repo.source("later", [claim("p", "staff_dispatched", "900人", "CN-TJ", as_of="2020-12-31")])
+    report = repo.verify()
+    assert findings(report, "R301") == []
+    run = run_of(report, "R301")
+    assert run.compared == 0
+    assert any(c.startswith("skip:") and "cumulative" in c for c in run.comparisons)
+    assert run.note
+
+
+def test_a_later_stock_part_is_compared_only_within_the_configured_tolerance(repo: Repo) -> None:
+    repo.source("xinhua", [NATIONAL])
+    repo.source(
+        "tianjin",
+        [claim("tj", COUNTIES, "900个", giver="CN-TJ", programme="tertiary-county-pairing")],
+        published="2020-08-01",
+    )
+    assert findings(repo.verify(), "R301") == []
+    repo.config += "[rules.R301]\nstock_days_after_whole = 600\n"
+    [finding] = findings(repo.verify(), "R301")
+    assert finding.details["days_after_whole"] == 579
+
+
+def test_programmes_compare_when_the_whole_covers_the_part(repo: Repo) -> None:
+    repo.source("xinhua", [NATIONAL])
+    repo.source(
+        "cri",
+        [
+            claim(
+                "cq",
+                COUNTIES,
+                "900个",
+                "CN-CQ",
+                giver="CN-SD",
+                programme="east-west-collaboration",
+                as_of="2018-12-31",
+            )
+        ],
+    )
+    assert findings(repo.verify(), "R301") == []
+    repo.config += (
+        '[rules.R301]\nprogrammes = { tertiary-county-pairing = ["east-west-collaboration"] }\n'
+    )
+    [finding] = findings(repo.verify(), "R301")
+    assert finding.claims == ["cq", "national"]
+
+
+def test_an_umbrella_programme_covers_every_programme(repo: Repo) -> None:
+    repo.source(
+        "nhc",
+        [claim("all", COUNTIES, "834个", programme="counterpart-support", as_of="2018-12-31")],
+    )
+    repo.source(
+        "cri",
+        [
+            claim(
+                "cq",
+                COUNTIES,
+                "900个",
+                "CN-CQ",
+                programme="east-west-collaboration",
+                as_of="2018-12-31",
+            )
+        ],
+    )
+    [finding] = findings(repo.verify(), "R301")
+    assert finding.claims == ["cq", "all"]
+
+
+def test_disjoint_siblings_that_add_up_to_more_than_the_whole_are_reported(repo: Repo) -> None:
+    repo.source("xinhua", [NATIONAL])
+    repo.source(
+        "provinces",
+        [
+            claim("tj", COUNTIES, "500个", "CN-TJ", programme=PAIRING, as_of="2018-12-31"),
+            claim("he", COUNTIES, "400个", "CN-HE", programme=PAIRING, as_of="2018-12-31"),
+        ],
+    )
+    report = repo.verify()
+    [finding] = findings(report, "R301")
+    assert sorted(finding.claims) == ["he", "national", "tj"]
+    assert finding.details["sum"] == "{900}"
+    run = run_of(report, "R301")
+    assert (run.compared, run.passed) == (3, 2)
+
+
+def test_nested_regions_are_not_counted_twice_in_a_sum(repo: Repo) -> None:
+    repo.source("xinhua", [NATIONAL])
+    repo.source(
+        "provinces",
+        [
+            claim("tj", COUNTIES, "400个", "CN-TJ", programme=PAIRING, as_of="2018-12-31"),
+            claim("he", COUNTIES, "400个", "CN-HE", programme=PAIRING, as_of="2018-12-31"),
+            claim("cd", COUNTIES, "300个", "CN-HE-CD", programme=PAIRING, as_of="2018-12-31"),
+        ],
+    )
+    report = repo.verify()
+    assert findings(report, "R301") == []
+    assert any("sum of 2 regions" in c for c in run_of(report, "R301").comparisons)
+
+
+def test_distinct_givers_are_summed(repo: Repo) -> None:
+    repo.source("xinhua", [NATIONAL])
+    repo.source(
+        "givers",
+        [
+            claim("tj", COUNTIES, "500个", giver="CN-TJ", programme=PAIRING, as_of="2018-12-31"),
+            claim(
+                "sd",
+                COUNTIES,
+                "400个",
+                "CN-CQ",
+                giver="CN-SD",
+                programme=PAIRING,
+                as_of="2018-12-31",
+            ),
+        ],
+    )
+    [finding] = findings(repo.verify(), "R301")
+    assert sorted(finding.claims) == ["national", "sd", "tj"]
+
+
+def test_rates_are_not_rolled_up(repo: Repo) -> None:
+    repo.source(
+        "a",
+        [
+            claim("n", "coverage", "50%", as_of="2018-12-31"),
+            claim("r", "coverage", "90%", "CN-TJ", as_of="2018-12-31"),
+        ],
+    )
+    report = repo.verify()
+    assert findings(report, "R301") == []
+    assert run_of(report, "R301").compared == 0

@@ -1,0 +1,98 @@
+from __future__ import annotations
+
+from tests.rules.conftest import Repo, claim, figure_lines, findings, run_of
+
+VISITS = "staff_dispatch_visits"
+HOSPITALS = "county_hospitals_paired"
+
+
+def test_a_cumulative_total_that_falls_is_an_error_naming_both_claims(repo: Repo) -> None:
+    repo.source("xinhua", [claim("early", VISITS, "超过6万人次", as_of="2018-12-31")])
+    repo.source(
+        "later", [claim("late", VISITS, "5万人次", as_of="2019-12-31")], published="2020-01-10"
+    )
+    report = repo.verify()
+    [finding] = findings(report, "T501")
+    assert finding.claims == ["early", "late"]
+    assert report.summary.exit_code == 1
+    lines = figure_lines(repo.root, finding)
+    assert "5万人次" in lines[0] and "超过6万人次" in lines[1]
+
+
+def test_hedged_figures_that_may_have_grown_pass(repo: Repo) -> None:
+    repo.source("xinhua", [claim("a", VISITS, "超过6万人次", as_of="2018-12-31")])
+    repo.source(
+        "later",
+        [
+            claim("b", VISITS, "6万人次", as_of="2019-06-30"),
+            claim("c", VISITS, "8万余人次", as_of="2019-12-31"),
+        ],
+    )
+    report = repo.verify()
+    assert findings(report, "T501") == []
+    run = run_of(report, "T501")
+    assert (run.compared, run.passed) == (2, 2)
+
+
+def test_each_figure_is_compared_with_the_highest_earlier_one(repo: Repo) -> None:
+    repo.source(
+        "s",
+        [
+            claim("a", VISITS, "100人次", as_of="2017-12-31"),
+            claim("b", VISITS, "300人次", as_of="2018-12-31"),
+            claim("c", VISITS, "200人次", as_of="2019-12-31"),
+        ],
+        published="2020-01-01",
+    )
+    [finding] = findings(repo.verify(), "T501")
+    assert finding.claims == ["b", "c"]
+
+
+def test_totals_counted_from_different_starts_are_not_compared(repo: Repo) -> None:
+    repo.source(
+        "s",
+        [
+            claim("a", VISITS, "300人次", since="2012-01-01", as_of="2018-12-31"),
+            claim("b", VISITS, "200人次", since="2017-01-01", as_of="2019-12-31"),
+        ],
+        published="2020-01-01",
+    )
+    report = repo.verify()
+    assert findings(report, "T501") == []
+    assert run_of(report, "T501").compared == 0
+
+
+def test_a_falling_stock_is_information_only(repo: Repo) -> None:
+    repo.source("xinhua", [claim("a", HOSPITALS, "1180家", as_of="2018-12-31")])
+    repo.source(
+        "later", [claim("b", HOSPITALS, "1007家", as_of="2019-12-31")], published="2020-01-10"
+    )
+    report = repo.verify()
+    [finding] = findings(report, "T502")
+    assert finding.severity == "info"
+    assert findings(report, "T501") == []
+    assert report.summary.exit_code == 0
+
+
+def test_a_figure_repeated_as_current_years_after_its_date_is_stale(repo: Repo) -> None:
+    repo.source("xinhua", [claim("dated", HOSPITALS, "1180家", as_of="2018-12-31")])
+    repo.source("blog", [claim("undated", HOSPITALS, "1180家")], published="2021-06-01")
+    report = repo.verify()
+    [finding] = findings(report, "T503")
+    assert finding.claims == ["undated", "dated"]
+    assert finding.details["age_days"] == 883
+
+
+def test_a_prompt_repetition_is_not_stale(repo: Repo) -> None:
+    repo.source("xinhua", [claim("dated", HOSPITALS, "1180家", as_of="2018-12-31")])
+    repo.source("medsci", [claim("undated", HOSPITALS, "1180家")], published="2019-02-14")
+    report = repo.verify()
+    assert findings(report, "T503") == []
+    assert run_of(report, "T503").passed == 1
+
+
+def test_the_stale_threshold_is_an_option(repo: Repo) -> None:
+    repo.source("xinhua", [claim("dated", HOSPITALS, "1180家", as_of="2018-12-31")])
+    repo.source("medsci", [claim("undated", HOSPITALS, "1180家")], published="2019-02-14")
+    repo.config += "[rules.T503]\nmax_age_days = 30\n"
+    assert len(findings(repo.verify(), "T503")) == 1
