@@ -94,7 +94,7 @@ def _check(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
                 continue
             roots = sorted(frozenset().union(*(origins[s] for s in sources)))
             where = f"{metric} for {show_scope(scope)} at {end}"
-            stated = ", ".join(figure(c) for c in cluster)
+            stated = ", ".join(dict.fromkeys(figure(c) for c in cluster))
             ctx.tally(
                 len(roots) > 1,
                 f"{where}: {stated} stated by {len(sources)} sources, "
