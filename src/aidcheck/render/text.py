@@ -100,7 +100,7 @@ def _claims_table(report: Report, finding: Finding) -> Table:
     )
     table.add_column("source", ratio=2, overflow="fold")
     table.add_column("figure", ratio=2, overflow="fold")
-    table.add_column("wording", ratio=6, overflow="fold")
+    table.add_column("wording", ratio=7, overflow="fold")
     for ref in claim_refs(report, finding):
         source = Text(ref.publisher, style="bold")
         source.append(f"\n{ref.published}")
