@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from aidcheck import __version__, gating, rules
 from aidcheck.config import ConfigError, Project, find_project
@@ -21,6 +24,9 @@ from aidcheck.findings import (
 from aidcheck.gating import GateOptions
 from aidcheck.loader.repository import LoadResult, Repository, load_repository
 
+if TYPE_CHECKING:
+    from aidcheck.evidence.citations import Evidence
+
 EXIT_CLEAN = 0
 EXIT_FINDINGS = 1
 EXIT_INPUT = 2
@@ -33,6 +39,9 @@ class VerifyOptions:
     fail_on: Severity | None = None
     gate: GateOptions | None = None
     """Baseline and --changed-since; `verify` raises `gating.GatingError` on a bad ref or file."""
+    archive: Path | None = None
+    """--archive; else AIDCHECK_ARCHIVE in `environ`, else the configuration (docs/evidence.md)."""
+    environ: Mapping[str, str] = field(default_factory=lambda: dict(os.environ))
 
 
 @dataclass
@@ -41,6 +50,7 @@ class Outcome:
 
     report: Report
     repository: Repository | None
+    evidence: Evidence | None = None
 
 
 def verify(options: VerifyOptions) -> Outcome:
@@ -51,6 +61,12 @@ def verify(options: VerifyOptions) -> Outcome:
     except ConfigError as exc:
         return _input_failure(report, "L011", exc.problems)
     report.root = str(project.root)
+    from aidcheck.evidence.setup import citation_status, open_evidence
+
+    opened = open_evidence(options.archive, options.environ, project, options.cwd)
+    if opened.error is not None:
+        return _input_failure(report, "C100", [opened.error])
+    report.notices.extend(opened.notices)
     paths = options.paths or project.claim_paths()
     missing = [p for p in paths if not p.exists()]
     if missing:
@@ -75,14 +91,15 @@ def verify(options: VerifyOptions) -> Outcome:
             "half-loaded repository"
         )
     else:
-        checked, runs = run_rules(repo, settings)
+        checked, runs = run_rules(repo, settings, evidence=opened.evidence)
         report.findings.extend(checked)
         report.rules.extend(runs)
         report.summary.checks_run = True
     if options.gate is not None:
         gating.apply(report, repo, options.gate)
     _summarise(report, repo, len(findings), _fail_on(options, project))
-    return Outcome(report, repo)
+    citation_status(report, repo, opened.evidence)
+    return Outcome(report, repo, opened.evidence)
 
 
 def _engine_settings(project: Project) -> EngineSettings:

@@ -9,6 +9,9 @@ from __future__ import annotations
 from aidcheck.rules import (
     agreement,
     breakdown,
+    citation,
+    citation_figure,
+    citation_quote,
     load,
     provenance,
     relation,
@@ -20,6 +23,9 @@ from aidcheck.rules.base import Rule
 
 _ALL: tuple[Rule, ...] = (
     *load.RULES,
+    *citation.RULES,
+    *citation_quote.RULES,
+    *citation_figure.RULES,
     *agreement.RULES,
     *rollup.RULES,
     *breakdown.RULES,

@@ -1,0 +1,139 @@
+"""Each claim's citation, checked once per run and shared by the citation rules.
+
+`Evidence` is what verify hands the engine: the archive, and a cache of snapshot states (by
+source) and citation checks (by claim). The rules only read these results and word them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from aidcheck.evidence.archive import Archive, ArchiveLocation, LookupStatus, sha256_of
+from aidcheck.evidence.document import SnapshotText, analyse
+from aidcheck.evidence.matching import MatchKind, Occurrence, QuoteMatch, find_quote
+from aidcheck.evidence.spans import Span, SpanKind
+from aidcheck.loader.repository import Repository
+from aidcheck.model.claim import Claim
+from aidcheck.model.source import Source
+
+UNTRUSTED = (SpanKind.DAMAGED, SpanKind.REPAIRED, SpanKind.BOILERPLATE)
+
+
+class SnapshotStatus(StrEnum):
+    OK = "ok"
+    CHANGED = "changed"
+    MISSING = "missing"
+    UNSAFE = "unsafe"
+    UNRECORDED = "unrecorded"  # the source record names no snapshot
+
+
+@dataclass
+class SnapshotState:
+    source_id: str
+    status: SnapshotStatus
+    file: str | None = None
+    expected: str | None = None
+    actual: str | None = None
+    reason: str = ""
+    text: SnapshotText | None = None
+
+    @property
+    def readable(self) -> bool:
+        return self.text is not None
+
+
+@dataclass
+class CitationCheck:
+    claim_id: str
+    snapshot: SnapshotState
+    match: QuoteMatch | None = None
+    untrusted: list[Span] = field(default_factory=list)
+
+    @property
+    def occurrence(self) -> Occurrence | None:
+        """The occurrence the citation stands on: the chosen one, else the first counted."""
+        if self.match is None or not self.match.found:
+            return None
+        if self.match.chosen is not None:
+            return self.match.chosen
+        return (self.match.counted or self.match.occurrences)[0]
+
+    def problems(self) -> list[str]:
+        """Short words for what is wrong with the citation; empty when it verified."""
+        out = []
+        if self.snapshot.status is not SnapshotStatus.OK:
+            out.append(f"snapshot {self.snapshot.status.value}")
+        if self.match is not None:
+            if not self.match.found:
+                out.append("quote not found")
+            elif self.match.ambiguous:
+                out.append("quote ambiguous")
+            if self.match.kind is MatchKind.REPAIRED:
+                out.append("quote only in repaired text")
+        out.extend(
+            f"quote in {kind} text" for kind in sorted({s.kind.value for s in self.untrusted})
+        )
+        return out
+
+
+class Evidence:
+    def __init__(self, archive: Archive, location: ArchiveLocation) -> None:
+        self.archive = archive
+        self.location = location
+        self._snapshots: dict[str, SnapshotState] = {}
+        self._citations: dict[str, CitationCheck] = {}
+
+    def snapshot(self, source: Source) -> SnapshotState:
+        state = self._snapshots.get(source.id)
+        if state is None:
+            state = self._snapshots[source.id] = self._read(source)
+        return state
+
+    def _read(self, source: Source) -> SnapshotState:
+        record = source.snapshot
+        if record is None:
+            return SnapshotState(source.id, SnapshotStatus.UNRECORDED)
+        state = SnapshotState(source.id, SnapshotStatus.OK, record.file, record.sha256)
+        lookup = self.archive.lookup(record.file)
+        if lookup.status is LookupStatus.UNSAFE:
+            state.status, state.reason = SnapshotStatus.UNSAFE, lookup.reason
+            return state
+        if lookup.status is LookupStatus.MISSING:
+            state.status, state.reason = SnapshotStatus.MISSING, lookup.reason
+            return state
+        try:
+            data = self.archive.read(lookup)
+        except OSError as exc:
+            state.status, state.reason = SnapshotStatus.MISSING, f"cannot read: {exc.strerror}"
+            return state
+        state.actual = sha256_of(data)
+        if state.actual != record.sha256:
+            state.status = SnapshotStatus.CHANGED
+        state.text = analyse(data)
+        return state
+
+    def citation(self, repo: Repository, claim: Claim) -> CitationCheck:
+        check = self._citations.get(claim.id)
+        if check is None:
+            check = self._citations[claim.id] = self._check(repo, claim)
+        return check
+
+    def _check(self, repo: Repository, claim: Claim) -> CitationCheck:
+        state = self.snapshot(repo.source_of(claim))
+        check = CitationCheck(claim.id, state)
+        if state.text is None:
+            return check
+        check.match = find_quote(state.text, claim.quote, claim.anchor)
+        occurrence = check.occurrence
+        if occurrence is not None:
+            check.untrusted = [
+                s
+                for s in state.text.spans_of(*UNTRUSTED)
+                if s.overlaps(occurrence.start, occurrence.end)
+            ]
+        return check
+
+    def checkable(self, repo: Repository) -> list[Claim]:
+        """Claims whose cited source is known (the loader reports the others)."""
+        return [c for c in repo.claims.values() if repo.claim_source.get(c.id) in repo.sources]

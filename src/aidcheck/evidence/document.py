@@ -1,0 +1,99 @@
+"""One snapshot, analysed: its text, normalized view, damaged and boilerplate spans.
+
+`analyse` is pure and cached by content hash, so a snapshot cited by many claims is read,
+normalized and scanned once per run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+from aidcheck.evidence.boilerplate import find_boilerplate
+from aidcheck.evidence.duplicates import find_duplicates
+from aidcheck.evidence.mojibake import find_mojibake
+from aidcheck.evidence.normalize import NormalizedText, normalize
+from aidcheck.evidence.spans import LineIndex, Span, SpanKind
+
+
+@dataclass
+class SnapshotText:
+    sha256: str
+    text: str
+    view: NormalizedText
+    spans: list[Span]
+    lines: LineIndex
+    decoding_note: str | None = None
+    _repaired: NormalizedText | None = field(default=None, repr=False)
+
+    def spans_of(self, *kinds: SpanKind) -> list[Span]:
+        return [s for s in self.spans if s.kind in kinds]
+
+    @property
+    def repaired_view(self) -> NormalizedText | None:
+        """The normalized view with repaired text in place of each repaired span, or None when
+        nothing was repaired. Offsets of repaired characters map to their whole span."""
+        repairs = self.spans_of(SpanKind.REPAIRED)
+        if not repairs:
+            return None
+        if self._repaired is None:
+            self._repaired = _with_repairs(self.text, repairs)
+        return self._repaired
+
+    def notes(self) -> list[str]:
+        out = [self.decoding_note] if self.decoding_note else []
+        return out + self.view.notes.describe()
+
+
+def decode(data: bytes) -> tuple[str, str | None]:
+    """Snapshots are UTF-8; anything else is read as GB18030 and said so, and undecodable bytes
+    become U+FFFD, which the damage scan reports."""
+    try:
+        return data.decode("utf-8-sig"), None
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("gb18030"), "not UTF-8: read as GB18030"
+    except UnicodeDecodeError:
+        return data.decode("utf-8", errors="replace"), "not valid UTF-8: bad bytes replaced"
+
+
+_CACHE: dict[str, SnapshotText] = {}
+
+
+def analyse(data: bytes) -> SnapshotText:
+    digest = hashlib.sha256(data).hexdigest()
+    cached = _CACHE.get(digest)
+    if cached is not None:
+        return cached
+    text, note = decode(data)
+    view = normalize(text)
+    lines = LineIndex(text)
+    boilerplate = find_boilerplate(text)
+    spans = find_mojibake(text) + boilerplate + find_duplicates(view, boilerplate)
+    placed = sorted((lines.place(s) for s in spans), key=lambda s: (s.start, s.end))
+    snapshot = SnapshotText(digest, text, view, placed, lines, note)
+    if len(_CACHE) > 256:
+        _CACHE.clear()
+    _CACHE[digest] = snapshot
+    return snapshot
+
+
+def _with_repairs(text: str, repairs: list[Span]) -> NormalizedText:
+    pieces: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    pos = 0
+    for span in sorted(repairs, key=lambda s: s.start):
+        pieces.append(text[pos : span.start])
+        starts.extend(range(pos, span.start))
+        ends.extend(range(pos + 1, span.start + 1))
+        repaired = (span.repaired or "").replace("\ufffd", "")
+        pieces.append(repaired)
+        starts.extend([span.start] * len(repaired))
+        ends.extend([span.end] * len(repaired))
+        pos = span.end
+    pieces.append(text[pos:])
+    starts.extend(range(pos, len(text)))
+    ends.extend(range(pos + 1, len(text) + 1))
+    return normalize("".join(pieces), starts, ends, original=text)

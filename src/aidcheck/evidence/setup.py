@@ -1,0 +1,90 @@
+"""What verify needs from the evidence package: open the archive, and sum up each source."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from aidcheck.config import Project
+from aidcheck.evidence.archive import ENABLE_HINT, Archive, locate_archive
+from aidcheck.evidence.citations import Evidence
+from aidcheck.findings import Problem, Report
+from aidcheck.loader.repository import Repository
+
+NOT_CHECKED = "not checked"
+
+
+@dataclass
+class Opened:
+    evidence: Evidence | None
+    notices: list[str] = field(default_factory=list)
+    error: Problem | None = None  # an --archive that does not exist: a usage error
+
+
+def open_evidence(
+    option: Path | None, environ: Mapping[str, str], project: Project, cwd: Path
+) -> Opened:
+    location = locate_archive(option, environ, project, cwd)
+    if location.exists:
+        assert location.path is not None
+        return Opened(Evidence(Archive(location.path), location))
+    if location.path is None:
+        return Opened(
+            None,
+            [
+                f"citations were not checked: no evidence archive is configured; to check them, "
+                f"{ENABLE_HINT}"
+            ],
+        )
+    if location.setting == "--archive":
+        return Opened(
+            None,
+            error=Problem(
+                message=f"the evidence archive {location.path} given with --archive is not a "
+                "folder; name the folder that holds the source snapshots"
+            ),
+        )
+    return Opened(
+        None,
+        [
+            f"citations were not checked: the evidence archive {location.path} "
+            f"({location.setting}) is not a folder; to check them, {ENABLE_HINT}"
+        ],
+    )
+
+
+def citation_status(report: Report, repo: Repository, evidence: Evidence | None) -> None:
+    """Fill `report.sources[*].citation_status` from the citation findings of the run."""
+    if evidence is None or not report.summary.checks_run:
+        why = "no archive" if evidence is None else "input errors"
+        for summary in report.sources:
+            summary.citation_status = f"{NOT_CHECKED} ({why})"
+        return
+    codes_by_claim: dict[str, set[str]] = {}
+    for finding in report.active():
+        if finding.code.startswith("C1"):
+            for claim_id in finding.claims:
+                codes_by_claim.setdefault(claim_id, set()).add(finding.code)
+    for summary in report.sources:
+        summary.citation_status = source_status(summary.id, repo, evidence, codes_by_claim)
+
+
+def source_status(
+    source_id: str, repo: Repository, evidence: Evidence, codes_by_claim: dict[str, set[str]]
+) -> str:
+    source = repo.sources[source_id]
+    state = evidence.snapshot(source)
+    claims = [c for c, s in repo.claim_source.items() if s == source_id]
+    if state.text is None:
+        return f"{NOT_CHECKED} (snapshot {state.status.value})"
+    failing = [c for c in claims if codes_by_claim.get(c)]
+    prefix = "snapshot changed; " if state.actual != state.expected else ""
+    if not claims:
+        return prefix + "no claims"
+    if not failing:
+        return f"{prefix}verified ({len(claims)}/{len(claims)})"
+    codes = Counter(code for c in failing for code in codes_by_claim[c])
+    listed = ", ".join(f"{code}×{n}" if n > 1 else code for code, n in sorted(codes.items()))
+    return f"{prefix}{len(claims) - len(failing)}/{len(claims)} verified; {listed}"

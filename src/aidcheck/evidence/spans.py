@@ -1,0 +1,57 @@
+"""Spans of a snapshot that a citation must not be trusted in, and line numbers for offsets."""
+
+from __future__ import annotations
+
+import bisect
+from enum import StrEnum
+
+from pydantic import BaseModel, Field
+
+
+class SpanKind(StrEnum):
+    DAMAGED = "damaged"  # mojibake or lost bytes that could not be recovered
+    REPAIRED = "repaired"  # mojibake whose text was recovered from its bytes
+    DUPLICATE = "duplicate"  # a paragraph whose text is repeated elsewhere in the snapshot
+    BOILERPLATE = "boilerplate"  # not the article: comments, spam, related news, footers
+
+
+class Span(BaseModel):
+    """A half-open range `[start, end)` of original character offsets, with 1-based lines."""
+
+    kind: SpanKind
+    heuristic: str = Field(description="the name of the heuristic that found the span")
+    start: int
+    end: int
+    line: int = 1
+    end_line: int = 1
+    note: str = ""
+    repaired: str | None = Field(default=None, description="the recovered text (repaired only)")
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return start < self.end and self.start < end
+
+    def contains(self, start: int, end: int) -> bool:
+        return self.start <= start and end <= self.end
+
+
+class LineIndex:
+    """1-based line and column of an offset into a text."""
+
+    def __init__(self, text: str) -> None:
+        self.newlines = [i for i, ch in enumerate(text) if ch == "\n"]
+
+    def line(self, offset: int) -> int:
+        return bisect.bisect_left(self.newlines, offset) + 1
+
+    def column(self, offset: int) -> int:
+        line = self.line(offset)
+        start = self.newlines[line - 2] + 1 if line > 1 else 0
+        return offset - start + 1
+
+    def line_start(self, line: int) -> int:
+        return self.newlines[line - 2] + 1 if line > 1 else 0
+
+    def place(self, span: Span) -> Span:
+        """The span with its line numbers filled in."""
+        last = max(span.start, span.end - 1)
+        return span.model_copy(update={"line": self.line(span.start), "end_line": self.line(last)})

@@ -1,0 +1,177 @@
+"""Citation rules, part 1: the snapshot a source names must be in the archive, unchanged.
+
+The citation rules read the checks that `aidcheck.evidence.citations.Evidence` makes once per
+claim; they only word them. Every finding names the claim and its file:line, one finding per
+claim, so that CI gating sees exactly the claims a changed snapshot touches.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from aidcheck.evidence.citations import CitationCheck, Evidence, SnapshotStatus
+from aidcheck.findings import Location, Problem, Severity
+from aidcheck.model.claim import Claim
+from aidcheck.rules.base import CheckContext, Family, Rule
+from aidcheck.rules.common import NoOptions
+
+
+def evidence_of(ctx: CheckContext) -> Evidence:
+    assert isinstance(ctx.evidence, Evidence)
+    return ctx.evidence
+
+
+def citations(ctx: CheckContext) -> Iterator[tuple[Claim, CitationCheck]]:
+    evidence = evidence_of(ctx)
+    for claim in evidence.checkable(ctx.repo):
+        yield claim, evidence.citation(ctx.repo, claim)
+
+
+def snapshot_location(ctx: CheckContext, source_id: str, field: str) -> list[Location]:
+    try:
+        return [ctx.repo.locate("source", source_id, "snapshot", field)]
+    except KeyError:
+        return []
+
+
+def short(text: str, limit: int = 40) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _missing(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
+    archive = evidence_of(ctx).archive.root
+    for claim, check in citations(ctx):
+        state = check.snapshot
+        ok = state.status not in (SnapshotStatus.MISSING, SnapshotStatus.UNSAFE)
+        ctx.tally(ok, f"{claim.id}: snapshot {state.file or '(none)'} readable")
+        if ok:
+            continue
+        if state.status is SnapshotStatus.UNSAFE:
+            message = (
+                f"the snapshot file name {state.file!r} of source {state.source_id} is refused: "
+                f"{state.reason}; name a file inside the archive"
+            )
+        else:
+            message = (
+                f"snapshot {state.file} of source {state.source_id} is not in the archive "
+                f"{archive}: add the file, or correct snapshot.file"
+            )
+        yield Problem(
+            message=message,
+            claims=[claim.id],
+            locations=[
+                ctx.repo.claim_location(claim.id, "quote"),
+                *snapshot_location(ctx, state.source_id, "file"),
+            ],
+            details={"source": state.source_id, "file": state.file, "reason": state.reason},
+        )
+
+
+def _changed(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
+    for claim, check in citations(ctx):
+        state = check.snapshot
+        if state.actual is None:
+            continue
+        ok = state.status is not SnapshotStatus.CHANGED
+        ctx.tally(ok, f"{claim.id}: sha256 of {state.file}")
+        if ok:
+            continue
+        yield Problem(
+            message=(
+                f"snapshot {state.file} of source {state.source_id} has changed: its sha256 is "
+                f"{state.actual[:12]}…, the source record says {(state.expected or '')[:12]}…; "
+                "check the quotes against the new text, then update snapshot.sha256"
+            ),
+            claims=[claim.id],
+            locations=[
+                ctx.repo.claim_location(claim.id, "quote"),
+                *snapshot_location(ctx, state.source_id, "sha256"),
+            ],
+            details={"file": state.file, "expected": state.expected, "actual": state.actual},
+        )
+
+
+def _unrecorded(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
+    for claim, check in citations(ctx):
+        ok = check.snapshot.status is not SnapshotStatus.UNRECORDED
+        ctx.tally(ok, f"{claim.id}: source {check.snapshot.source_id} names a snapshot")
+        if not ok:
+            yield Problem(
+                message=(
+                    f"source {check.snapshot.source_id} names no snapshot, so the quote of "
+                    f"{claim.id} cannot be checked; archive the text and add snapshot: "
+                    "{file, sha256} to the source"
+                ),
+                claims=[claim.id],
+                locations=[ctx.repo.claim_location(claim.id, "quote")],
+            )
+
+
+ARCHIVE_NOT_FOUND = Rule(
+    code="C100",
+    name="archive-not-found",
+    family=Family.CITATION,
+    title="The evidence archive given with --archive does not exist",
+    severity=Severity.ERROR,
+    description="""An archive named on the command line must be a folder; a typo would otherwise
+turn every citation check off without a word. (An archive named by `AIDCHECK_ARCHIVE` or the
+configuration that does not exist only produces a notice: citations are then not checked.)
+
+Passing: `aidcheck verify --archive ../shared/sources`. Failing: `--archive ../shared/source`.
+""",
+)
+
+SNAPSHOT_MISSING = Rule(
+    code="C101",
+    name="snapshot-missing",
+    family=Family.CITATION,
+    title="The snapshot a source names is not in the archive",
+    severity=Severity.ERROR,
+    check=_missing,
+    options=NoOptions,
+    needs_archive=True,
+    description="""Each source names the file of its snapshot in the archive; each claim citing
+the source is reported when that file is absent, or when its name would resolve outside the
+archive (an absolute path, `..`, or a link leading out), which is refused.
+
+Passing: `snapshot: {file: 001_cf9ab42a71210f63.txt, sha256: …}` with the file in the archive.
+Failing: `file: 001_cf9ab42a71210f64.txt` (no such file) or `file: ../secrets.txt`.
+""",
+)
+
+SNAPSHOT_CHANGED = Rule(
+    code="C102",
+    name="snapshot-changed",
+    family=Family.CITATION,
+    title="The snapshot's sha256 differs from the source record",
+    severity=Severity.ERROR,
+    check=_changed,
+    options=NoOptions,
+    needs_archive=True,
+    description="""The source record pins its snapshot by sha256. A snapshot that changed, even
+by one byte, is reported once for every claim that cites it: each of their quotes was checked
+against text nobody has reviewed. The quotes are still checked against the new text.
+
+Passing: the file's sha256 equals `snapshot.sha256`. Failing: the file was re-saved with one
+character edited.
+""",
+)
+
+SNAPSHOT_NOT_RECORDED = Rule(
+    code="C109",
+    name="snapshot-not-recorded",
+    family=Family.CITATION,
+    title="The cited source names no snapshot, so its quotes cannot be checked",
+    severity=Severity.INFO,
+    check=_unrecorded,
+    options=NoOptions,
+    needs_archive=True,
+    description="""A source without `snapshot` cannot have its quotes checked. This is allowed
+(a printed document, a page that is gone), and said.
+
+Passing: a source with `snapshot: {file: …, sha256: …}`. Failing: a source with no `snapshot`.
+""",
+)
+
+RULES = (ARCHIVE_NOT_FOUND, SNAPSHOT_MISSING, SNAPSHOT_CHANGED, SNAPSHOT_NOT_RECORDED)

@@ -1,0 +1,152 @@
+"""Citation rules, part 3: the quote must state the claim's figure, with its hedge and unit.
+
+These compare a claim with its own quote, so they need no archive and run on every verify.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from aidcheck.evidence.figures import FigureCheck, FigureVerdict, check_figure, describe
+from aidcheck.findings import Problem, Severity
+from aidcheck.model.claim import Claim
+from aidcheck.rules.base import CheckContext, Family, Rule
+from aidcheck.rules.citation import short
+from aidcheck.rules.common import NoOptions
+
+# The three rules read the same figure check; a claim is checked once per run. Keyed by the
+# claim object (compared by identity), so an edited claim is never served a stale check.
+_CACHE: dict[int, tuple[Claim, FigureCheck]] = {}
+_CACHE_LIMIT = 500_000
+
+
+def _checks(ctx: CheckContext) -> Iterator[tuple[Claim, FigureCheck]]:
+    if len(_CACHE) > _CACHE_LIMIT:
+        _CACHE.clear()
+    for claim in ctx.repo.claims.values():
+        hit = _CACHE.get(id(claim))
+        if hit is None or hit[0] is not claim:
+            hit = _CACHE[id(claim)] = (claim, check_figure(claim))
+        yield claim, hit[1]
+
+
+def _problem(ctx: CheckContext, claim: Claim, check: FigureCheck, message: str) -> Problem:
+    return Problem(
+        message=message,
+        claims=[claim.id],
+        locations=[
+            ctx.repo.claim_location(claim.id, "figure"),
+            ctx.repo.claim_location(claim.id, "quote"),
+        ],
+        details={
+            "claimed": describe(check.claimed),
+            "stated": [describe(q) for q in check.stated],
+            "quote": claim.quote,
+        },
+    )
+
+
+def _value(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
+    for claim, check in _checks(ctx):
+        bad = check.verdict in (FigureVerdict.VALUE, FigureVerdict.NO_FIGURE)
+        ctx.tally(not bad, f"{claim.id}: {check.claimed.value} in the quote")
+        if not bad:
+            continue
+        if check.verdict is FigureVerdict.NO_FIGURE:
+            said = "states no figure the number reader can find"
+        else:
+            said = "states " + ", ".join(q.text or str(q.value) for q in check.stated)
+        yield _problem(
+            ctx,
+            claim,
+            check,
+            f"the quote {short(claim.quote)!r} does not state {describe(check.claimed)}: it "
+            f"{said}; quote the passage that states the figure, or correct the figure",
+        )
+
+
+def _hedge(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
+    for claim, check in _checks(ctx):
+        if check.verdict in (FigureVerdict.VALUE, FigureVerdict.NO_FIGURE):
+            continue
+        bad = check.verdict is FigureVerdict.HEDGE
+        ctx.tally(not bad, f"{claim.id}: hedge of {check.claimed.value}")
+        if bad and check.closest is not None:
+            yield _problem(
+                ctx,
+                claim,
+                check,
+                f"the claim says {describe(check.claimed)} where the quote says "
+                f"{describe(check.closest)}; write the figure with the quote's hedge",
+            )
+
+
+def _unit(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
+    for claim, check in _checks(ctx):
+        if check.verdict not in (FigureVerdict.UNIT, FigureVerdict.STATED):
+            continue
+        bad = check.verdict is FigureVerdict.UNIT
+        ctx.tally(not bad, f"{claim.id}: unit of {check.claimed.value}")
+        if bad and check.closest is not None:
+            yield _problem(
+                ctx,
+                claim,
+                check,
+                f"the claim's unit {check.claimed.unit or '(none)'} "
+                f"({check.claimed.dimension.value}) is not the quote's "
+                f"{check.closest.unit or '(none)'} ({check.closest.dimension.value}): "
+                f"{describe(check.closest)}; persons and person-times are different counts",
+            )
+
+
+FIGURE_VALUE = Rule(
+    code="C105",
+    name="figure-not-quoted",
+    family=Family.CITATION,
+    title="The quote does not state the claim's value",
+    severity=Severity.ERROR,
+    check=_value,
+    options=NoOptions,
+    description="""The figures in the quote are read with the number reader (docs/numbers.md);
+one of them must have the claim's value (and upper bound, for a range). A figure stated in words
+the reader does not read (全覆盖 typed as 100%) passes when its `text` occurs in the quote.
+
+Passing: `figure: 1180家` with `quote: …的1180家县级医院建立“一对一”帮扶关系`. Failing: `figure:
+1181家` with that quote, or a quote that states no figure at all.
+""",
+)
+
+FIGURE_HEDGE = Rule(
+    code="C107",
+    name="figure-hedge-differs",
+    family=Family.CITATION,
+    title="The claim's hedge is not the quote's (exact vs 超过, 余, 近, 约 …)",
+    severity=Severity.ERROR,
+    check=_hedge,
+    options=NoOptions,
+    description="""A hedge changes the interval a figure denotes: 超过6万 is (60000, ∞), 6万 is
+[55000, 65000). The claim must carry the hedge the quote states.
+
+Passing: `figure: 超过6万人次` with `quote: 派出超过6万人次医务人员`. Failing: `figure: 60000人次`
+or `figure: {value: 60000, unit: 人次, hedge: exact}` with that quote.
+""",
+)
+
+FIGURE_UNIT = Rule(
+    code="C108",
+    name="figure-unit-differs",
+    family=Family.CITATION,
+    title="The claim's unit measures something other than the quote's (人 vs 人次)",
+    severity=Severity.ERROR,
+    check=_unit,
+    options=NoOptions,
+    description="""Units are compared by what they count: 家 and 所 both count institutions, 人 and
+名 persons, 人次 person-times. A claim in persons citing a quote in person-times has silently
+changed the quantity.
+
+Passing: `figure: 超过6万人次` with `quote: 派出超过6万人次医务人员`. Failing: `figure: 超过6万人`
+with that quote.
+""",
+)
+
+RULES = (FIGURE_VALUE, FIGURE_HEDGE, FIGURE_UNIT)

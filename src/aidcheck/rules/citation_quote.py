@@ -1,0 +1,181 @@
+"""Citation rules, part 2: the quote must be in the snapshot, once, in the article's own text."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from aidcheck.evidence.citations import CitationCheck
+from aidcheck.evidence.spans import SpanKind
+from aidcheck.findings import Location, Problem, Severity
+from aidcheck.model.claim import Claim
+from aidcheck.rules.base import CheckContext, Family, Rule
+from aidcheck.rules.citation import citations, short, snapshot_location
+from aidcheck.rules.common import NoOptions
+
+
+def _where(ctx: CheckContext, claim: Claim, check: CitationCheck) -> list[Location]:
+    return [
+        ctx.repo.claim_location(claim.id, "quote"),
+        *snapshot_location(ctx, check.snapshot.source_id, "file"),
+    ]
+
+
+def _not_found(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
+    for claim, check in citations(ctx):
+        match, snapshot = check.match, check.snapshot
+        if match is None or snapshot.text is None:
+            continue
+        ctx.tally(match.found, f"{claim.id}: quote in {snapshot.file}")
+        if match.found:
+            continue
+        message = f"the quote is not in {snapshot.file}: {short(claim.quote)!r}"
+        details: dict[str, object] = {"file": snapshot.file, "quote": claim.quote}
+        closest = match.closest
+        if closest is None:
+            message += "; nothing in the snapshot resembles it"
+        else:
+            line = snapshot.text.lines.line(closest.start)
+            message += (
+                f"; the closest passage (line {line}, {closest.similarity:.0%} alike) reads "
+                f"{short(closest.text, 60)!r}"
+            )
+            if closest.numbers_differ:
+                message += ", whose numbers differ from the quote's, so it is not accepted"
+            details["closest"] = {
+                "text": closest.text,
+                "line": line,
+                "similarity": closest.similarity,
+                "numbers_differ": closest.numbers_differ,
+            }
+        yield Problem(
+            message=message + "; copy the quote from the snapshot verbatim",
+            claims=[claim.id],
+            locations=_where(ctx, claim, check),
+            details=details,
+        )
+
+
+def _ambiguous(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
+    for claim, check in citations(ctx):
+        match, snapshot = check.match, check.snapshot
+        if match is None or snapshot.text is None or not match.found:
+            continue
+        ok = match.chosen is not None
+        ctx.tally(ok, f"{claim.id}: one occurrence of the quote")
+        if ok:
+            continue
+        lines = sorted({snapshot.text.lines.line(o.start) for o in match.counted})
+        if match.anchor_problem:
+            message = (
+                f"the anchor chooses no occurrence of the quote in {snapshot.file}: "
+                f"{match.anchor_problem}"
+            )
+        else:
+            message = (
+                f"the quote occurs {len(match.counted)} times in {snapshot.file} (lines "
+                f"{', '.join(map(str, lines))}) and nothing chooses between them; add "
+                "anchor: {before: …} or {after: …} with nearby text, or {occurrence: N}"
+            )
+        yield Problem(
+            message=message,
+            claims=[claim.id],
+            locations=_where(ctx, claim, check),
+            details={"file": snapshot.file, "lines": lines},
+        )
+
+
+_KIND_WORDS = {
+    SpanKind.DAMAGED: "damaged text (mojibake or lost bytes)",
+    SpanKind.REPAIRED: "text recovered from mojibake, not the snapshot's own characters",
+    SpanKind.BOILERPLATE: "boilerplate, not the article",
+}
+
+
+def _untrusted(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
+    for claim, check in citations(ctx):
+        snapshot = check.snapshot
+        if snapshot.text is None or check.occurrence is None:
+            continue
+        ctx.tally(not check.untrusted, f"{claim.id}: quote in the article's own text")
+        if not check.untrusted:
+            continue
+        parts = [
+            f"{_KIND_WORDS[s.kind]} (line {s.line}, found by '{s.heuristic}')"
+            for s in check.untrusted
+        ]
+        yield Problem(
+            message=(
+                f"the quote lands in {'; and in '.join(parts)} of {snapshot.file}; cite the "
+                "article's text from a clean copy, or say in a note why this passage is trusted"
+            ),
+            claims=[claim.id],
+            locations=_where(ctx, claim, check),
+            details={
+                "file": snapshot.file,
+                "spans": [s.model_dump(mode="json") for s in check.untrusted],
+            },
+        )
+
+
+QUOTE_NOT_FOUND = Rule(
+    code="C103",
+    name="quote-not-found",
+    family=Family.CITATION,
+    title="The quote is not in the source's snapshot",
+    severity=Severity.ERROR,
+    check=_not_found,
+    options=NoOptions,
+    needs_archive=True,
+    description="""The quote is searched for in the snapshot's normalized view (NFKC, pinyin
+annotations removed, traditional → simplified, white space folded; see docs/evidence.md), so a
+claim may quote either script. With punctuation ignored a quote is still found, but only when its
+numbers are written identically; nothing fuzzier is accepted. The finding shows the closest
+passage.
+
+Passing: `quote: 派出超过6万人次医务人员` against 001, or
+`quote: 天津共培訓受援單位醫務人員26913人次` against 000 (traditional, as printed).
+Failing: `quote: 派出超过6.5万人次医务人员` (the closest passage's numbers differ).
+""",
+)
+
+QUOTE_AMBIGUOUS = Rule(
+    code="C104",
+    name="quote-ambiguous",
+    family=Family.CITATION,
+    title="The quote occurs more than once and nothing chooses one",
+    severity=Severity.WARNING,
+    check=_ambiguous,
+    options=NoOptions,
+    needs_archive=True,
+    description="""A quote that occurs twice may be cited for either passage. The claim's
+`anchor` chooses: `before`/`after` text near the quote (within 50 characters), then
+`occurrence: N` (1-based, in document order, among those left). Without `occurrence`, a copy in
+a duplicated paragraph or in boilerplate does not count while the article states the quote
+elsewhere, so 003's repeated first paragraph does not make its quotes ambiguous.
+
+Passing: a quote found once, or `anchor: {after: 获得了三级医院的对口帮扶}`. Failing: `quote:
+健康扶贫` (it occurs many times) with no anchor, or `anchor: {occurrence: 9}` for a quote
+found twice.
+""",
+)
+
+QUOTE_UNTRUSTED = Rule(
+    code="C106",
+    name="quote-in-untrusted-text",
+    family=Family.CITATION,
+    title="The quote lands in damaged, repaired or boilerplate text",
+    severity=Severity.WARNING,
+    check=_untrusted,
+    options=NoOptions,
+    needs_archive=True,
+    description="""A quote found in mojibake, in text recovered from mojibake, or in the
+non-article parts of a page (comment dumps, spam, related-news lists, footers) is not evidence
+for a figure the article states; see docs/evidence.md for how these spans are found.
+
+Passing: a quote from the body of 001. Failing: a quote that only matches 001's recovered text
+`焦雅辉介绍` (the snapshot shows mojibake there), or one of 004's related headlines
+(`2024年春运川渝黔累计发送铁路旅客5350万人次`).
+""",
+)
+
+RULES = (QUOTE_NOT_FOUND, QUOTE_AMBIGUOUS, QUOTE_UNTRUSTED)
