@@ -41,6 +41,17 @@ class ReportFormat(StrEnum):
     html = "html"
 
 
+ArchiveOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--archive",
+        metavar="DIR",
+        help="The evidence archive of source snapshots. Default: $AIDCHECK_ARCHIVE, else the "
+        "'archive' setting of the project (see docs/evidence.md).",
+    ),
+]
+
+
 class FailOn(StrEnum):
     error = "error"
     warning = "warning"
@@ -117,6 +128,7 @@ def verify(
         Path | None,
         typer.Option(help="Record the current findings in this baseline file, and accept them."),
     ] = None,
+    archive: ArchiveOption = None,
 ) -> None:
     """Load every claim, run the checks, print a discrepancy report.
 
@@ -134,6 +146,7 @@ def verify(
             changed_since=changed_since,
             baseline=baseline,
             write_baseline=write_baseline,
+            archive=archive,
         )
     )
 
@@ -147,14 +160,59 @@ def show(
     fmt: Annotated[
         FormatChoice, typer.Option("--format", "-f", help="How to print the result.")
     ] = FormatChoice.text,
+    archive: ArchiveOption = None,
 ) -> None:
-    """Look a claim up: its source, its quote, and every other claim on the same metric.
+    """Look a claim up: its source, its quote in context, and every other claim on the same
+    metric.
 
     Exit codes: 0 found, 1 nothing matched, 2 input errors in the repository.
     """
     from aidcheck.commands.show import run
 
-    raise typer.Exit(run(query, fmt.value, _color()))
+    raise typer.Exit(run(query, fmt.value, _color(), archive=archive))
+
+
+sources_app = typer.Typer(
+    help="The sources and their snapshots in the evidence archive.", no_args_is_help=True
+)
+app.add_typer(sources_app, name="sources")
+
+
+@sources_app.command("list")
+def sources_list(
+    fmt: Annotated[
+        FormatChoice, typer.Option("--format", "-f", help="How to print the list.")
+    ] = FormatChoice.text,
+    archive: ArchiveOption = None,
+) -> None:
+    """Each source with its claim count and citation status.
+
+    Exit codes: 0 listed, 2 input errors in the repository or a missing --archive.
+    """
+    from aidcheck.commands.sources import run_list
+
+    raise typer.Exit(run_list(fmt.value, _color(), archive=archive))
+
+
+@sources_app.command("check")
+def sources_check(
+    ids: Annotated[
+        list[str] | None, typer.Argument(help="Source ids to check. Default: every source.")
+    ] = None,
+    fmt: Annotated[
+        FormatChoice, typer.Option("--format", "-f", help="How to print the result.")
+    ] = FormatChoice.text,
+    archive: ArchiveOption = None,
+) -> None:
+    """Each snapshot: its hash, what normalization changed, and its damaged, repaired,
+    duplicated and boilerplate spans with offsets and line numbers.
+
+    Exit codes: 0 every snapshot present and unchanged, 1 a snapshot missing or changed,
+    2 no archive, an unknown source id, or input errors in the repository.
+    """
+    from aidcheck.commands.sources import run_check
+
+    raise typer.Exit(run_check(ids or [], fmt.value, _color(), archive=archive))
 
 
 class CatalogueFormat(StrEnum):

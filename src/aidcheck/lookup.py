@@ -5,6 +5,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, Field
 
@@ -12,6 +13,9 @@ from aidcheck.findings import ClaimRef
 from aidcheck.loader.repository import Repository
 from aidcheck.model.claim import Claim
 from aidcheck.verify import claim_ref
+
+if TYPE_CHECKING:
+    from aidcheck.evidence.citations import Evidence
 
 
 class ClaimView(BaseModel):
@@ -127,8 +131,16 @@ def view(repo: Repository, claim: Claim, match: str = "id") -> ClaimView:
     )
 
 
-def show(repo: Repository, text: str) -> ShowResult:
+def show(
+    repo: Repository, text: str, evidence: Evidence | None = None, citations: bool = False
+) -> ShowResult:
+    """The claims a query names. With `citations`, each view carries its citation: the quote
+    in its passage from the archive (`evidence`), or why it was not checked."""
     how, claims = find_claims(repo, text)
-    return ShowResult(
-        query=text, matched_by=how, matches=[view(repo, c, match) for c, match in claims]
-    )
+    views = [view(repo, c, match) for c, match in claims]
+    if citations:
+        from aidcheck.evidence.passage import citation_view
+
+        for v, (claim, _) in zip(views, claims, strict=True):
+            v.citation = citation_view(repo, evidence, claim)
+    return ShowResult(query=text, matched_by=how, matches=views)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 import json
 import sys
+from pathlib import Path
+from typing import Any
 
 from rich.console import Console
 from rich.text import Text
@@ -14,13 +16,13 @@ from aidcheck.render import Format, RenderOptions, render
 from aidcheck.verify import VerifyOptions, verify
 
 
-def run(query: str, fmt: str, color: bool) -> int:
-    outcome = verify(VerifyOptions())
+def run(query: str, fmt: str, color: bool, archive: Path | None = None) -> int:
+    outcome = verify(VerifyOptions(archive=archive))
     repo = outcome.repository
     if repo is None or outcome.report.summary.input_errors:
         print(render(outcome.report, Format.TEXT, RenderOptions(color=color)), end="")
         return 2
-    result = show(repo, query)
+    result = show(repo, query, outcome.evidence, citations=True)
     if fmt == "json":
         print(json.dumps(result.model_dump(mode="json"), ensure_ascii=False, indent=2))
     else:
@@ -70,6 +72,8 @@ def _view(console: Console, v: ClaimView) -> None:
     console.print(f"  source   {c.source}: {c.publisher}, {c.published}{origin}")
     console.print(f"           {v.source_title}")
     console.print(f"  quote    {c.quote}")
+    if v.citation is not None:
+        _citation(console, v.citation, color=not console.no_color)
     if v.note:
         console.print(f"  note     {v.note}")
     if v.same_metric:
@@ -78,3 +82,38 @@ def _view(console: Console, v: ClaimView) -> None:
             console.print(
                 f"    {other.figure:<14} {other.id}  ({other.publisher} {other.published})"
             )
+
+
+def _citation(console: Console, cited: dict[str, Any], color: bool) -> None:
+    """The citation's verdict, then the quote inside its passage with the figure marked."""
+    where = f"  {cited['file']}:{cited['line']}:{cited['column']}" if "line" in cited else ""
+    verdict = Text(f"  citation {cited['status']}", style="green" if cited["verified"] else "red")
+    console.print(verdict, Text(where, style="dim"))
+    for problem in cited.get("problems", []):
+        console.print(f"           - {problem}")
+    if "quote" in cited:
+        passage = Text("           " + cited["before"])
+        quote = Text(cited["quote"], style="bold")
+        for start, end in cited["figures"]:
+            quote.stylize("reverse", start, end)
+        if not color:
+            quote = _marked(cited["quote"], cited["figures"])
+        passage.append_text(quote)
+        passage.append(cited["after"])
+        console.print(passage)
+        for repaired in cited.get("repaired", []):
+            console.print(f"           repaired text: {repaired}")
+    elif "closest" in cited:
+        closest = cited["closest"]
+        console.print(
+            f"           closest passage (line {closest['line']}, "
+            f"{closest['similarity']:.0%} alike): {closest['text']}"
+        )
+
+
+def _marked(quote: str, figures: list[list[int]]) -> Text:
+    """Without colour: the quote in »…«, each figure in [brackets]."""
+    out = quote
+    for start, end in sorted(figures, reverse=True):
+        out = f"{out[:start]}[{out[start:end]}]{out[end:]}"
+    return Text(f"»{out}«")

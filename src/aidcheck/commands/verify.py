@@ -25,6 +25,7 @@ def run(
     baseline: Path | None = None,
     write_baseline: Path | None = None,
     environ: Mapping[str, str] | None = None,
+    archive: Path | None = None,
 ) -> int:
     env = os.environ if environ is None else environ
     chosen = resolve(Format(fmt), env)
@@ -33,7 +34,11 @@ def run(
         gate = GateOptions(changed_since, baseline, write_baseline)
     severity = Severity(fail_on) if fail_on else None
     try:
-        outcome = verify(VerifyOptions(paths=paths, fail_on=severity, gate=gate))
+        outcome = verify(
+            VerifyOptions(
+                paths=paths, fail_on=severity, gate=gate, archive=archive, environ=dict(env)
+            )
+        )
     except GatingError as exc:
         print(f"aidcheck: error: {exc}", file=sys.stderr)
         return EXIT_INPUT
