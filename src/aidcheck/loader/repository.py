@@ -51,15 +51,21 @@ class Repository:
     suppressions: list[Suppression] = field(default_factory=list)
     origins: dict[tuple[str, str], Origin] = field(default_factory=dict)
     documents: dict[Path, Document] = field(default_factory=dict)
+    # display_path resolves paths on the file system; findings ask for the same few files often.
+    _shown: dict[Path, str] = field(default_factory=dict, repr=False, compare=False)
 
     def source_of(self, claim: Claim) -> Source:
         return self.sources[self.claim_source[claim.id]]
 
     def display_path(self, path: Path) -> str:
-        try:
-            return path.resolve().relative_to(self.root.resolve()).as_posix()
-        except ValueError:
-            return path.as_posix()
+        shown = self._shown.get(path)
+        if shown is None:
+            try:
+                shown = path.resolve().relative_to(self.root.resolve()).as_posix()
+            except ValueError:
+                shown = path.as_posix()
+            self._shown[path] = shown
+        return shown
 
     def locate(self, kind: str, ident: str, *fields: str | int) -> Location:
         """The 1-based location of an object (kind: claim, source, metric, ...) or a field of it."""

@@ -67,21 +67,23 @@ def _applies(relation: Relation, claim: Claim) -> bool:
 
 
 def _operands(
-    ctx: CheckContext, relation: Relation, metric: str, claims: list[Claim]
+    ctx: CheckContext, relation: Relation, claims: list[Claim]
 ) -> dict[tuple[Any, ...], Operand]:
     grouped: dict[tuple[Any, ...], Operand] = defaultdict(lambda: defaultdict(list))
     for claim in claims:
-        if claim.metric == metric and _applies(relation, claim):
+        if _applies(relation, claim):
             grouped[_key(ctx, relation, claim)][str(claim.figure.interval)].append(claim)
     return grouped
 
 
 def _check(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
     repo = ctx.repo
-    claims = cross_checkable(repo)
+    by_metric: dict[str, list[Claim]] = defaultdict(list)
+    for claim in cross_checkable(repo):
+        by_metric[claim.metric].append(claim)
     for relation in repo.relations.values():
-        lefts = _operands(ctx, relation, relation.left, claims)
-        rights = _operands(ctx, relation, relation.right, claims)
+        lefts = _operands(ctx, relation, by_metric.get(relation.left, []))
+        rights = _operands(ctx, relation, by_metric.get(relation.right, []))
         for key, left in lefts.items():
             right = rights.get(key)
             if right is None:
