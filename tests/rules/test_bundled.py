@@ -24,8 +24,9 @@ def _metric(report: Report, claim_id: str) -> str:
 
 
 def test_the_one_to_one_pairing_of_963_with_1180_hospitals_is_reported(report: Report) -> None:
-    [finding] = [f for f in findings(report, "X401") if f.details["relation"] ==
-                 "one-to-one-pairing"]
+    [finding] = [
+        f for f in findings(report, "X401") if f.details["relation"] == "one-to-one-pairing"
+    ]
     figures = {report.claims[c].figure for c in finding.claims}
     assert figures == {"963家", "1180家"}
     assert {report.claims[c].source for c in finding.claims} >= {"xinhua-2019-02-14"}
@@ -40,9 +41,7 @@ def test_the_002_breakdown_exceeding_its_whole_is_reported(report: Report) -> No
 
 def test_figures_shared_by_001_and_003_are_single_origin_repetition(report: Report) -> None:
     single = findings(report, "P601")
-    shared = {
-        report.claims[f.claims[0]].figure: f for f in single if f.details["origins"] == [NHC]
-    }
+    shared = {report.claims[f.claims[0]].figure: f for f in single if f.details["origins"] == [NHC]}
     for figure in ("1180家", "超过6万人次", "332种", "1914种", "90%"):
         assert figure in shared, figure
         sources = {report.claims[c].source for c in shared[figure].claims}
