@@ -136,3 +136,25 @@ def test_conflicts_found_in_one_pass_match_all_pairs(drawn: list[tuple[Claim, st
     }
     found = {c.id for c in _conflicted([c for c, _ in drawn], source)}
     assert found == expected
+
+
+def test_running_totals_from_different_starts_are_different_quantities(repo: Repo) -> None:
+    repo.source(
+        "cri",
+        [
+            claim(
+                "since-2017",
+                "staff_dispatched",
+                "1000余人",
+                "CN-CQ",
+                since="2017-01-01",
+                as_of="2020-10-14",
+            )
+        ],
+    )
+    repo.source(
+        "other", [claim("since-2012", "staff_dispatched", "3000人", "CN-CQ", as_of="2020-10-14")]
+    )
+    report = repo.verify()
+    assert findings(report, "A201") == []
+    assert run_of(report, "A201").compared == 0

@@ -96,3 +96,17 @@ def test_the_stale_threshold_is_an_option(repo: Repo) -> None:
     repo.source("medsci", [claim("undated", HOSPITALS, "1180家")], published="2019-02-14")
     repo.config += "[rules.T503]\nmax_age_days = 30\n"
     assert len(findings(repo.verify(), "T503")) == 1
+
+
+def test_figures_of_different_years_are_flows_not_a_running_total(repo: Repo) -> None:
+    repo.source(
+        "s",
+        [
+            claim("y2019", "staff_dispatched", "30名", "CN-CQ", year=2019),
+            claim("y2020", "staff_dispatched", "25名", "CN-CQ", year=2020),
+        ],
+        published="2020-10-15",
+    )
+    report = repo.verify()
+    assert findings(report, "T501") == []
+    assert run_of(report, "T501").compared == 0

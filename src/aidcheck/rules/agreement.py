@@ -7,7 +7,6 @@ from the lowest upper end and the highest lower end, so a group of k claims cost
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterator
 from decimal import Decimal
@@ -21,33 +20,35 @@ from aidcheck.model.units import Dimension
 from aidcheck.rules.base import CheckContext, Family, Rule
 from aidcheck.rules.common import (
     NoOptions,
+    PeriodKey,
     ScopeKey,
     bottom_key,
     cross_checkable,
     entirely_below,
     figure,
-    period_end,
+    period_key,
     scope_key,
+    show_period,
     show_scope,
     side,
     source_id,
     top_key,
 )
 
-GroupKey = tuple[str, ScopeKey, dt.date, Dimension]
+GroupKey = tuple[str, ScopeKey, PeriodKey, Dimension]
 
 
 def _conflict(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
     repo = ctx.repo
     groups: dict[GroupKey, list[Claim]] = defaultdict(list)
     for claim in cross_checkable(repo):
-        key = (claim.metric, scope_key(claim), period_end(repo, claim), claim.figure.dimension)
+        key = (claim.metric, scope_key(claim), period_key(repo, claim), claim.figure.dimension)
         groups[key].append(claim)
-    for (metric, scope, end, _), claims in groups.items():
+    for (metric, scope, period, _), claims in groups.items():
         sources = {source_id(repo, c) for c in claims}
         if len(sources) < 2:
             continue
-        where = f"{metric} for {show_scope(scope)} at {end}"
+        where = f"{metric} for {show_scope(scope)} at {show_period(period)}"
         conflicted = _conflicted(claims, {c.id: source_id(repo, c) for c in claims})
         stated = "; ".join(f"{source_id(repo, c)}: {figure(c)}" for c in claims)
         ctx.tally(not conflicted, f"{where}: {stated}")
@@ -62,7 +63,7 @@ def _conflict(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
             details={
                 "metric": metric,
                 "scope": show_scope(scope),
-                "period_end": end.isoformat(),
+                "period": show_period(period),
                 "sides": [side(repo, c) for c in conflicted],
             },
         )
@@ -202,10 +203,11 @@ CONFLICT = Rule(
     check=_conflict,
     options=NoOptions,
     description="""Claims on the same metric, for the same scope (region, giver, programme) and
-the same date (the period's end: `as_of`, the end of `year`, or the publication date) are about
-one quantity. When claims from different sources state intervals that do not overlap, they cannot
-all be right. Hedges count: `超过400家` (400, ∞) and `400余家` (400, 500) agree; `1180家` and
-`1100家` do not. Claims whose periods differ are not compared (see T501 and T503), and 其中
+the same period are about one quantity. The same period means the same start (`since`, or the
+first day of `year`, if any) and the same end (`as_of`, the end of `year`, or else the source's
+publication date). When claims from different sources state intervals that do not overlap, they
+cannot all be right. Hedges count: `超过400家` (400, ∞) and `400余家` (400, 500) agree; `1180家`
+and `1100家` do not. Claims whose periods differ are not compared (see T501 and T503), and 其中
 parts (`part_of`) are left to the roll-up rules.
 
 Passing (the intervals overlap):

@@ -45,6 +45,21 @@ def period_end(repo: Repository, claim: Claim) -> dt.date:
     return claim.period.end(repo.source_of(claim).published)
 
 
+PeriodKey = tuple[dt.date | None, dt.date]
+
+
+def period_key(repo: Repository, claim: Claim) -> PeriodKey:
+    """What makes two periods the same: the start of the counted span (`since`, or the first
+    day of `year`) and the date the figure holds at. A running total since 2017 and one since
+    2012 are different quantities even on the same date."""
+    return (claim.period.start(), period_end(repo, claim))
+
+
+def show_period(key: PeriodKey) -> str:
+    start, end = key
+    return f"{start} to {end}" if start is not None else str(end)
+
+
 def source_id(repo: Repository, claim: Claim) -> str:
     return repo.claim_source[claim.id]
 

@@ -8,7 +8,6 @@ and date, overlapping intervals) are then counted by independent origins, not by
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
@@ -20,12 +19,14 @@ from aidcheck.model.units import Dimension
 from aidcheck.rules.base import CheckContext, Family, Rule
 from aidcheck.rules.common import (
     NoOptions,
+    PeriodKey,
     ScopeKey,
     bottom_key,
     cross_checkable,
     figure,
-    period_end,
+    period_key,
     scope_key,
+    show_period,
     show_scope,
     side,
     source_id,
@@ -81,11 +82,11 @@ def agreeing_clusters(claims: list[Claim]) -> list[list[Claim]]:
 def _check(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
     repo = ctx.repo
     origins = root_origins(repo)
-    groups: dict[tuple[str, ScopeKey, dt.date, Dimension], list[Claim]] = defaultdict(list)
+    groups: dict[tuple[str, ScopeKey, PeriodKey, Dimension], list[Claim]] = defaultdict(list)
     for claim in cross_checkable(repo):
-        key = (claim.metric, scope_key(claim), period_end(repo, claim), claim.figure.dimension)
+        key = (claim.metric, scope_key(claim), period_key(repo, claim), claim.figure.dimension)
         groups[key].append(claim)
-    for (metric, scope, end, _), claims in groups.items():
+    for (metric, scope, period, _), claims in groups.items():
         if len({source_id(repo, c) for c in claims}) < 2:
             continue
         for cluster in agreeing_clusters(claims):
@@ -93,7 +94,7 @@ def _check(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
             if len(sources) < 2:
                 continue
             roots = sorted(frozenset().union(*(origins[s] for s in sources)))
-            where = f"{metric} for {show_scope(scope)} at {end}"
+            where = f"{metric} for {show_scope(scope)} at {show_period(period)}"
             stated = ", ".join(dict.fromkeys(figure(c) for c in cluster))
             ctx.tally(
                 len(roots) > 1,

@@ -17,7 +17,15 @@ from aidcheck.model.claim import Claim
 from aidcheck.model.quantity import Interval
 from aidcheck.model.relations import Relation, RelationOp
 from aidcheck.rules.base import CheckContext, Family, Rule
-from aidcheck.rules.common import NoOptions, cross_checkable, figure, period_end, side, source_id
+from aidcheck.rules.common import (
+    NoOptions,
+    cross_checkable,
+    figure,
+    period_key,
+    show_period,
+    side,
+    source_id,
+)
 
 Operand = dict[str, list[Claim]]
 
@@ -52,7 +60,8 @@ def _key(ctx: CheckContext, relation: Relation, claim: Claim) -> tuple[Any, ...]
         "source": source_id(ctx.repo, claim),
     }
     return tuple(
-        period_end(ctx.repo, claim) if name == "period" else values[name] for name in relation.same
+        show_period(period_key(ctx.repo, claim)) if name == "period" else values[name]
+        for name in relation.same
     )
 
 

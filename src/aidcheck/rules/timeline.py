@@ -44,7 +44,7 @@ def _series(ctx: CheckContext, nature: Nature) -> dict[SeriesKey, list[Claim]]:
         metric = repo.metrics.get(claim.metric)
         if metric is None or metric.nature is not nature:
             continue
-        key = (claim.metric, scope_key(claim), claim.figure.dimension, claim.period.since)
+        key = (claim.metric, scope_key(claim), claim.figure.dimension, claim.period.start())
         series[key].append(claim)
     return series
 
@@ -191,7 +191,8 @@ CUMULATIVE_FALLS = Rule(
 began, patients treated) can only grow. For one metric, scope, unit dimension and start of the
 counted span (`period.since`), each figure is compared with the highest figure stated for an
 earlier date; it has fallen when its whole interval lies below that figure's interval. Totals
-counted from different starts (2017年以来 vs 十三五以来) are not compared.
+counted from different starts (2017年以来 vs 十三五以来) are not compared, nor are the figures of
+different years (`year`: a flow within each year).
 
 Passing: `超过6万人次` as of 2018-12-31, then `超过8万人次` as of 2019-12-31.
 
