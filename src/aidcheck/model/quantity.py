@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from enum import StrEnum
+from functools import cached_property
 
 from pydantic import computed_field, model_validator
 
@@ -128,8 +129,9 @@ class Quantity(StrictModel):
         return dimension_of(self.unit)
 
     @computed_field  # type: ignore[prop-decorator]
-    @property
+    @cached_property
     def interval(self) -> Interval:
+        """Computed once: checks read it for every comparison."""
         return interval_of(self)
 
 
