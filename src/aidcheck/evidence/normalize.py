@@ -30,8 +30,9 @@ PUNCTUATION_FOLD = str.maketrans(
 
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
-# `實(shí)`: lowercase pinyin with at least one tone mark, in parentheses, right after a character.
-PINYIN_RE = re.compile(rf"(?<=[{CJK}])\((?=[a-zü]*[{TONED}])[a-zü{TONED}]{{1,7}}\)")
+# `實(shí)`: lowercase pinyin with at least one tone mark, in parentheses, right after a character
+# (white space between them allowed); several in a row go together.
+PINYIN_RE = re.compile(rf"(?<=[{CJK}])(?:\s*\((?=[a-zü]*[{TONED}])[a-zü{TONED}]{{1,7}}\))+")
 WHITESPACE_RE = re.compile(r"\s+")
 # Characters next to which white space carries no meaning: Chinese text and its punctuation.
 _WIDE_RE = re.compile(rf"[{CJK}\u3000-\u303f\uff00-\uffef\"'·\-]")
