@@ -459,3 +459,23 @@ def test_find_figures_never_fails_and_spans_are_ordered(text: str) -> None:
         assert ends[-1] <= f.start < f.end <= len(text)
         assert f.quantity.text == text[f.start : f.end]
         ends.append(f.end)
+
+
+@pytest.mark.parametrize(
+    ("text", "step", "resolution", "interval"),
+    [
+        ("90%", "10", "1", "[89.5, 90.5)"),
+        ("100%", "100", "1", "[99.5, 100.5)"),
+        ("30.0%", "10", "0.1", "[29.95, 30.05)"),
+        ("9.32万人", "100", "100", "[93150, 93250)"),
+        ("60万元", "100000", "10000", "[595000, 605000)"),
+        ("两万人", "10000", "10000", "[15000, 25000)"),
+    ],
+)
+def test_rounding_is_read_to_the_last_written_digit(
+    text: str, step: str, resolution: str, interval: str
+) -> None:
+    q = read_figure(text)
+    assert q.step == Decimal(step)
+    assert q.resolution == Decimal(resolution)
+    assert str(q.interval) == interval

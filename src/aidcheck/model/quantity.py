@@ -96,10 +96,12 @@ class Quantity(StrictModel):
     """A figure as one source states it.
 
     `value` is the stated number scaled to units (6万 → 60000); `high` is set only for ranges.
-    `step` is one unit of the last digit stated (9.32万 → 100, 400 → 100, 1180 → 10) and is what
-    the 余/多 hedge adds; `rounded` says the figure is a rounding of the true count (it has a
-    decimal point, a scale word such as 万 or million, or is a percentage), so that an exact
-    hedge still denotes [v - step/2, v + step/2).
+    `step` is one unit of the last non-zero digit (400 → 100, 1180 → 10, 9.32万 → 100) and is
+    what the 余/多 hedge adds: 400余 is (400, 500). `resolution` is one unit of the last digit
+    written, zeros included (90% → 1, 9.32万 → 100, 6万 → 10000); it defaults to `step`.
+    `rounded` says the figure is a rounding of the true count (it has a decimal point, a scale
+    word such as 万 or million, or is a percentage), so that an exact hedge still denotes
+    [v - resolution/2, v + resolution/2).
     """
 
     text: str | None = None
@@ -109,6 +111,7 @@ class Quantity(StrictModel):
     hedge: Hedge = Hedge.EXACT
     rounded: bool = False
     step: Decimal = Decimal(1)
+    resolution: Decimal | None = None
 
     @model_validator(mode="after")
     def _check_range(self) -> Quantity:
@@ -119,8 +122,8 @@ class Quantity(StrictModel):
                 raise ValueError("a range's 'high' must not be below its 'value'")
         elif self.high is not None:
             raise ValueError("'high' is only for hedge 'range'")
-        if self.step <= 0:
-            raise ValueError("'step' must be positive")
+        if self.step <= 0 or (self.resolution is not None and self.resolution <= 0):
+            raise ValueError("'step' and 'resolution' must be positive")
         return self
 
     @computed_field  # type: ignore[prop-decorator]
@@ -138,7 +141,7 @@ class Quantity(StrictModel):
 def interval_of(q: Quantity) -> Interval:
     """The interval that a quantity's wording denotes (see docs/numbers.md)."""
     v = q.value
-    half = q.step / 2 if q.rounded else ZERO
+    half = (q.resolution or q.step) / 2 if q.rounded else ZERO
     floor = ZERO if v >= 0 else None
     match q.hedge:
         case Hedge.EXACT:

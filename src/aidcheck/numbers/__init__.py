@@ -93,6 +93,7 @@ def _quantity(text: str, f: Figure) -> Quantity:
         hedge=f.hedge,
         rounded=f.rounded,
         step=f.step,
+        resolution=f.resolution,
     )
 
 

@@ -73,6 +73,7 @@ class Figure:
     hedge: Hedge
     rounded: bool
     step: Decimal
+    resolution: Decimal
 
 
 def amount_of(m: re.Match[str]) -> Amount | None:
@@ -108,6 +109,18 @@ def step_of(x: Decimal) -> Decimal:
     exponent = x.normalize().as_tuple().exponent
     assert isinstance(exponent, int)
     return plain(Decimal(10) ** exponent)
+
+
+def resolution_of(a: Amount) -> Decimal:
+    """One unit of the last digit written: 90 → 1, 9.32万 → 100, 6万 → 10000.
+
+    Unlike `step_of`, trailing zeros count, because they were written: "90%" is read to the
+    unit, not to the ten. A Chinese numeral has no written zeros to count, so it uses the step.
+    """
+    if a.chinese or not a.digits:
+        return step_of(a.value)
+    _, _, decimals = a.digits.partition(".")
+    return plain(Decimal(a.scale) * Decimal(10) ** -len(decimals))
 
 
 def _is_cjk(ch: str) -> bool:
@@ -221,6 +234,7 @@ def figure_at(s: str, m: re.Match[str], strict: bool) -> Figure | None:
     if hedge is Hedge.EXACT:
         hedge = suffix or (Hedge.ODD if odd else Hedge.EXACT)
     step = step_of(a.value) if high is None else min(step_of(a.value), step_of(high))
+    resolution = resolution_of(a) if high is None else min(resolution_of(a), resolution_of(last))
     figure = Figure(
         start=start,
         end=pos,
@@ -230,6 +244,7 @@ def figure_at(s: str, m: re.Match[str], strict: bool) -> Figure | None:
         hedge=hedge,
         rounded=a.rounded or last.rounded or percent,
         step=step,
+        resolution=resolution,
     )
     if strict and not _context_after_ok(s, figure, a, last):
         return None
