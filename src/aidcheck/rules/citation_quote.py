@@ -154,8 +154,8 @@ a duplicated paragraph or in boilerplate does not count while the article states
 elsewhere, so 003's repeated first paragraph does not make its quotes ambiguous.
 
 Passing: a quote found once, or `anchor: {after: 获得了三级医院的对口帮扶}`. Failing: `quote:
-健康扶贫` (it occurs many times) with no anchor, or `anchor: {occurrence: 9}` for a quote
-found twice.
+卫生健康对口支援` against 001 with no anchor (the article states it four times), or
+`anchor: {occurrence: 9}` for a quote found twice.
 """,
 )
 
