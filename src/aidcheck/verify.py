@@ -42,6 +42,8 @@ class VerifyOptions:
     archive: Path | None = None
     """--archive; else AIDCHECK_ARCHIVE in `environ`, else the configuration (docs/evidence.md)."""
     environ: Mapping[str, str] = field(default_factory=lambda: dict(os.environ))
+    run_checks: bool = True
+    """False to load and open the archive only, as `show` does."""
 
 
 @dataclass
@@ -90,7 +92,7 @@ def verify(options: VerifyOptions) -> Outcome:
             "cross-checks were not run: fix the input errors first, so that no check sees a "
             "half-loaded repository"
         )
-    else:
+    elif options.run_checks:
         checked, runs = run_rules(repo, settings, evidence=opened.evidence)
         report.findings.extend(checked)
         report.rules.extend(runs)

@@ -17,7 +17,7 @@ from aidcheck.verify import VerifyOptions, verify
 
 
 def run(query: str, fmt: str, color: bool, archive: Path | None = None) -> int:
-    outcome = verify(VerifyOptions(archive=archive))
+    outcome = verify(VerifyOptions(archive=archive, run_checks=False))
     repo = outcome.repository
     if repo is None or outcome.report.summary.input_errors:
         print(render(outcome.report, Format.TEXT, RenderOptions(color=color)), end="")
