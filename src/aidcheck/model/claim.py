@@ -15,11 +15,16 @@ from aidcheck.model.source import Identifier
 
 
 class Scope(StrictModel):
-    """Where the figure applies, who gave the aid, and under which programme."""
+    """Where the figure applies, who gave the aid, under which programme, and over what."""
 
     region: RegionCode
     giver: RegionCode | None = None
     programme: Identifier | None = None
+    population: str | None = Field(
+        default=None,
+        description="which units within the region the figure covers, in the source's words "
+        "(所有国家级贫困县 vs 所有贫困县); two claims that differ here are not about one quantity",
+    )
     note: str | None = None
 
 

@@ -1,7 +1,8 @@
 """The rule registry: an explicit table from code to rule. No import magic.
 
-Adding a rule: write its module under aidcheck/rules/, add it to `_RULE_MODULES` or the table
-below, give it a test under tests/rules/, and document it in docs/checks.md.
+Adding a rule: write its module under aidcheck/rules/, add its RULES to the table below, give
+it a test under tests/rules/, and regenerate docs/checks.md
+(`python -m aidcheck.commands.rules --write docs/checks.md`).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from aidcheck.rules import (
     provenance,
     relation,
     rollup,
+    scope_drift,
     suppression,
     timeline,
 )
@@ -27,6 +29,7 @@ _ALL: tuple[Rule, ...] = (
     *citation_quote.RULES,
     *citation_figure.RULES,
     *agreement.RULES,
+    *scope_drift.RULES,
     *rollup.RULES,
     *breakdown.RULES,
     *relation.RULES,

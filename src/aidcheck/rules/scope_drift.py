@@ -1,0 +1,91 @@
+"""Scope drift: one figure, retold over a different population of the same region.
+
+A wire story says 所有贫困县 where the briefing said 所有国家级贫困县; the number is the same,
+the claim is not. Claims are grouped by metric, region, giver, programme and period; within a
+group, agreeing claims whose `scope.population` differs are reported. Grouping first keeps this
+linear in the number of claims.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+
+from aidcheck.findings import Problem, Severity
+from aidcheck.model.claim import Claim
+from aidcheck.rules.base import CheckContext, Family, Rule
+from aidcheck.rules.common import (
+    NoOptions,
+    PeriodKey,
+    ScopeKey,
+    cross_checkable,
+    figure,
+    period_key,
+    scope_key,
+    show_period,
+    show_scope,
+    side,
+)
+from aidcheck.rules.provenance import agreeing_clusters
+
+UNSTATED = "(not stated)"
+
+
+def _check(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
+    repo = ctx.repo
+    groups: dict[tuple[str, ScopeKey, PeriodKey], list[Claim]] = defaultdict(list)
+    for claim in cross_checkable(repo):
+        groups[(claim.metric, scope_key(claim), period_key(repo, claim))].append(claim)
+    for (metric, scope, period), claims in groups.items():
+        if len(claims) < 2:
+            continue
+        for cluster in agreeing_clusters(claims):
+            if len(cluster) < 2:
+                continue
+            wordings = sorted({c.scope.population or UNSTATED for c in cluster})
+            where = f"{metric} for {show_scope(scope)} at {show_period(period)}"
+            ctx.tally(len(wordings) == 1, f"{where}: population {' / '.join(wordings)}")
+            if len(wordings) == 1:
+                continue
+            stated = ", ".join(dict.fromkeys(figure(c) for c in cluster))
+            yield Problem(
+                message=f"{where}: {stated} is stated over different populations "
+                f"({' vs '.join(wordings)}); the same figure cannot hold for both unless one "
+                "population contains the other with nothing left over",
+                claims=[c.id for c in cluster],
+                locations=[repo.claim_location(c.id, "scope") for c in cluster],
+                details={
+                    "populations": {c.id: c.scope.population for c in cluster},
+                    "sides": [side(repo, c) for c in cluster],
+                },
+            )
+    if ctx.run.compared == 0:
+        ctx.run.note = "no two claims agree on one metric, scope and date"
+
+
+SCOPE_DRIFT = Rule(
+    code="A204",
+    name="scope-drift",
+    family=Family.AGREEMENT,
+    title="The same figure is stated over different populations",
+    severity=Severity.WARNING,
+    check=_check,
+    options=NoOptions,
+    description="""Claims on one metric, region, giver, programme and period whose figures agree
+but whose `scope.population` differs: the figure was re-scoped in the retelling. A claim that
+states no population differs from one that does.
+
+Passing: two claims of `全覆盖` for region CN, both with `population: 所有国家级贫困县`.
+
+Failing (warning):
+
+```yaml
+# xinhua: 目前已实现所有贫困县县医院远程医疗全覆盖
+scope: {region: CN, programme: remote-medicine, population: 所有贫困县}
+# medsci: 已实现所有国家级贫困县县医院远程医疗全覆盖
+scope: {region: CN, programme: remote-medicine, population: 所有国家级贫困县}
+```
+""",
+)
+
+RULES = (SCOPE_DRIFT,)

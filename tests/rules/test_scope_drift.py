@@ -1,0 +1,49 @@
+from __future__ import annotations
+
+from typing import Any
+
+from tests.rules.conftest import Repo, claim, findings, run_of
+
+COVERAGE = "coverage"
+
+
+def covered(ident: str, figure: str, population: str | None) -> dict[str, Any]:
+    out = claim(ident, COVERAGE, figure, programme="counterpart-support")
+    if population is not None:
+        out["scope"]["population"] = population
+    return out
+
+
+def test_same_figure_over_different_populations_is_scope_drift(repo: Repo) -> None:
+    repo.source("xinhua", [covered("x", "100%", "所有贫困县")])
+    repo.source("medsci", [covered("m", "100%", "所有国家级贫困县")])
+    report = repo.verify()
+    [finding] = findings(report, "A204")
+    assert finding.severity.value == "warning"
+    assert sorted(finding.claims) == ["m", "x"]
+    assert "所有国家级贫困县 vs 所有贫困县" in finding.message
+    assert all(loc.path.endswith(".yaml") for loc in finding.locations)
+    assert report.summary.exit_code == 0  # a warning does not fail by default
+
+
+def test_a_stated_population_differs_from_none(repo: Repo) -> None:
+    repo.source("a", [covered("a1", "100%", None)])
+    repo.source("b", [covered("b1", "100%", "所有国家级贫困县")])
+    [finding] = findings(repo.verify(), "A204")
+    assert "(not stated)" in finding.message
+
+
+def test_same_population_or_disagreeing_figures_pass(repo: Repo) -> None:
+    repo.source("a", [covered("a1", "100%", "所有贫困县"), covered("a2", "50%", "所有县")])
+    repo.source("b", [covered("b1", "100%", "所有贫困县")])
+    report = repo.verify()
+    assert findings(report, "A204") == []
+    run = run_of(report, "A204")
+    assert run.compared == 1 and run.passed == 1
+
+
+def test_nothing_to_compare_says_so(repo: Repo) -> None:
+    repo.source("a", [covered("a1", "100%", "所有贫困县")])
+    run = run_of(repo.verify(), "A204")
+    assert run.compared == 0
+    assert run.note is not None and "no two claims" in run.note
