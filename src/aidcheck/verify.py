@@ -14,7 +14,6 @@ from aidcheck.engine import EngineSettings, run_rules
 from aidcheck.findings import (
     ClaimRef,
     Finding,
-    Location,
     Problem,
     Report,
     Severity,
@@ -195,7 +194,3 @@ def exit_code(report: Report, fail_on: Severity) -> int:
     if any(f.severity.at_least(fail_on) for f in report.active()):
         return EXIT_FINDINGS
     return EXIT_CLEAN
-
-
-def first_location(finding: Finding) -> Location | None:
-    return finding.locations[0] if finding.locations else None

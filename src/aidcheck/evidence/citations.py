@@ -38,10 +38,6 @@ class SnapshotState:
     reason: str = ""
     text: SnapshotText | None = None
 
-    @property
-    def readable(self) -> bool:
-        return self.text is not None
-
 
 @dataclass
 class CitationCheck:

@@ -30,9 +30,6 @@ class Span(BaseModel):
     def overlaps(self, start: int, end: int) -> bool:
         return start < self.end and self.start < end
 
-    def contains(self, start: int, end: int) -> bool:
-        return self.start <= start and end <= self.end
-
 
 class LineIndex:
     """1-based line and column of an offset into a text."""
@@ -47,9 +44,6 @@ class LineIndex:
         line = self.line(offset)
         start = self.newlines[line - 2] + 1 if line > 1 else 0
         return offset - start + 1
-
-    def line_start(self, line: int) -> int:
-        return self.newlines[line - 2] + 1 if line > 1 else 0
 
     def place(self, span: Span) -> Span:
         """The span with its line numbers filled in."""

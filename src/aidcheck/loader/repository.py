@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -424,8 +424,3 @@ def _check_declarations(repo: Repository, result: LoadResult, unknown: _Unknown)
                     repo.locate("suppression", str(n), "claims", j),
                     [],
                 )
-
-
-def iter_claims(repo: Repository) -> Iterator[tuple[Claim, Source]]:
-    for claim in repo.claims.values():
-        yield claim, repo.source_of(claim)

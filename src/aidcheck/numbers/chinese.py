@@ -72,7 +72,6 @@ SUFFIX_HEDGES: dict[str, Hedge] = {
     "左右": Hedge.ABOUT,
     "上下": Hedge.ABOUT,
 }
-ODD_MARKS = "余多"
 
 # The units the reader recognises: the simplified keys of the unit table, longest first.
 UNITS: tuple[str, ...] = tuple(

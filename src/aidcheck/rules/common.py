@@ -11,7 +11,6 @@ import datetime as dt
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from aidcheck.findings import Location
 from aidcheck.model.base import StrictModel
 from aidcheck.model.claim import Claim
 from aidcheck.model.quantity import Interval
@@ -64,11 +63,6 @@ def source_id(repo: Repository, claim: Claim) -> str:
     return repo.claim_source[claim.id]
 
 
-def is_part(claim: Claim) -> bool:
-    """A 其中 part describes a sub-population, not the quantity its metric and scope name."""
-    return claim.part_of is not None
-
-
 def cross_checkable(repo: Repository) -> list[Claim]:
     """Claims that stand for their metric and scope: no 其中 parts, and with a known source."""
     return [
@@ -101,10 +95,6 @@ def entirely_below(a: Interval, b: Interval) -> bool:
     if a.high is None or b.low is None:
         return False
     return a.high < b.low or (a.high == b.low and (a.high_open or b.low_open))
-
-
-def location(repo: Repository, claim_id: str, *fields: str | int) -> Location:
-    return repo.claim_location(claim_id, *fields)
 
 
 def side(repo: Repository, claim: Claim) -> dict[str, Any]:
