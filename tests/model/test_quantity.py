@@ -109,3 +109,22 @@ def test_a_shared_point_means_overlap(a: Interval, x: D) -> None:
 @given(intervals())
 def test_an_interval_overlaps_itself(a: Interval) -> None:
     assert a.overlaps(a)
+
+
+@given(intervals(), intervals(), bounds, bounds)
+def test_below_means_every_point_of_one_is_smaller(a: Interval, b: Interval, x: D, y: D) -> None:
+    if a.below(b) and a.contains(x) and b.contains(y):
+        assert x < y
+    assert not (a.below(b) and b.below(a))
+
+
+def test_touching_ends_are_below_only_when_one_is_open() -> None:
+    assert Interval(low=D(1), high=D(2), high_open=True).below(Interval(low=D(2), high=D(3)))
+    assert not Interval(low=D(1), high=D(2)).below(Interval(low=D(2), high=D(3)))
+    assert not Interval(low=D(1), high=None).below(Interval(low=D(5), high=D(6)))
+
+
+def test_scaling_keeps_open_ends_and_unbounded_sides() -> None:
+    scaled = Interval(low=D(400), high=None, low_open=True).scaled(D(2))
+    assert str(scaled) == "(800, ∞)"
+    assert str(Interval(low=D(3), high=D(5), high_open=True).scaled(D("0.5"))) == "[1.5, 2.5)"

@@ -8,7 +8,6 @@ from hypothesis import strategies as st
 from aidcheck.model.claim import Claim
 from aidcheck.model.quantity import Hedge, Quantity
 from aidcheck.rules.agreement import _conflicted
-from aidcheck.rules.common import entirely_below
 from tests.rules.conftest import Repo, claim, figure_lines, findings, run_of
 
 HOSPITALS = "county_hospitals_paired"
@@ -130,8 +129,7 @@ def test_conflicts_found_in_one_pass_match_all_pairs(drawn: list[tuple[Claim, st
         for b, sb in drawn
         if sa != sb
         and (
-            entirely_below(a.figure.interval, b.figure.interval)
-            or entirely_below(b.figure.interval, a.figure.interval)
+            a.figure.interval.below(b.figure.interval) or b.figure.interval.below(a.figure.interval)
         )
     }
     found = {c.id for c in _conflicted([c for c, _ in drawn], source)}

@@ -53,9 +53,26 @@ class Interval(StrictModel):
             self.high is not None and (x > self.high or (self.high_open and x == self.high))
         )
 
+    def below(self, other: Interval) -> bool:
+        """True when every number in this interval is smaller than every number in `other`."""
+        if self.high is None or other.low is None:
+            return False
+        if self.high < other.low:
+            return True
+        return self.high == other.low and (self.high_open or other.low_open)
+
     def overlaps(self, other: Interval) -> bool:
         """True when some number lies in both intervals."""
-        return not (_before(self, other) or _before(other, self))
+        return not (self.below(other) or other.below(self))
+
+    def scaled(self, factor: Decimal) -> Interval:
+        """The interval of `factor` times each of its numbers (`factor` > 0)."""
+        return Interval(
+            low=None if self.low is None else self.low * factor,
+            high=None if self.high is None else self.high * factor,
+            low_open=self.low_open,
+            high_open=self.high_open,
+        )
 
     def __add__(self, other: Interval) -> Interval:
         low = None if self.low is None or other.low is None else self.low + other.low
@@ -75,15 +92,6 @@ class Interval(StrictModel):
         if self.low is not None and self.low == self.high:
             return f"{{{low}}}"
         return f"{left}{low}, {high}{right}"
-
-
-def _before(a: Interval, b: Interval) -> bool:
-    """True when all of a lies strictly below all of b."""
-    if a.high is None or b.low is None:
-        return False
-    if a.high < b.low:
-        return True
-    return a.high == b.low and (a.high_open or b.low_open)
 
 
 def _plain(x: Decimal) -> str:

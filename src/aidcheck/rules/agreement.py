@@ -24,7 +24,6 @@ from aidcheck.rules.common import (
     ScopeKey,
     bottom_key,
     cross_checkable,
-    entirely_below,
     figure,
     period_key,
     scope_key,
@@ -95,8 +94,8 @@ def _conflicted(claims: list[Claim], source: dict[str, str]) -> list[Claim]:
         iv = c.figure.interval
         below = _other(tops, source[c.id])
         above = _other(bottoms, source[c.id])
-        if (below is not None and entirely_below(below.figure.interval, iv)) or (
-            above is not None and entirely_below(iv, above.figure.interval)
+        if (below is not None and below.figure.interval.below(iv)) or (
+            above is not None and iv.below(above.figure.interval)
         ):
             out.append(c)
     return out

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from aidcheck.findings import Problem, Severity
 from aidcheck.model.claim import Claim
 from aidcheck.rules.base import CheckContext, Family, Rule
-from aidcheck.rules.common import NoOptions, entirely_below, figure, side, skip
+from aidcheck.rules.common import NoOptions, figure, side, skip
 
 
 def _breakdowns(ctx: CheckContext) -> dict[str, list[Claim]]:
@@ -39,7 +39,7 @@ def _part_exceeds(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
         for part in parts:
             if not _comparable(ctx, part, whole):
                 continue
-            exceeds = entirely_below(whole.figure.interval, part.figure.interval)
+            exceeds = whole.figure.interval.below(part.figure.interval)
             ctx.tally(not exceeds, f"{part.id} {figure(part)} of {whole.id} {figure(whole)}")
             if not exceeds:
                 continue
@@ -66,7 +66,7 @@ def _sum_exceeds(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
         same = [p for p in parts if p.figure.dimension is whole.figure.dimension]
         if len(same) < 2:
             continue
-        alone = [p.id for p in same if entirely_below(whole.figure.interval, p.figure.interval)]
+        alone = [p.id for p in same if whole.figure.interval.below(p.figure.interval)]
         if alone:
             skip(ctx, f"parts of {whole.id}: {', '.join(alone)} alone exceed(s) it (R302)")
             continue
@@ -74,7 +74,7 @@ def _sum_exceeds(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
         for part in same[1:]:
             total = total + part.figure.interval
         listed = " + ".join(figure(p) for p in same)
-        exceeds = entirely_below(whole.figure.interval, total)
+        exceeds = whole.figure.interval.below(total)
         ctx.tally(not exceeds, f"parts of {whole.id}: {listed} = {total} within {figure(whole)}")
         if not exceeds:
             continue

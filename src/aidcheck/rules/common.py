@@ -90,13 +90,6 @@ def bottom_key(iv: Interval) -> tuple[Decimal, int]:
     return (-INFINITY if iv.low is None else iv.low, 1 if iv.low_open else 0)
 
 
-def entirely_below(a: Interval, b: Interval) -> bool:
-    """True when every number in `a` is smaller than every number in `b`."""
-    if a.high is None or b.low is None:
-        return False
-    return a.high < b.low or (a.high == b.low and (a.high_open or b.low_open))
-
-
 def side(repo: Repository, claim: Claim) -> dict[str, Any]:
     """One claim as a column of a side-by-side comparison: who said what, where and when."""
     source = repo.source_of(claim)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
-from decimal import Decimal
 from typing import Any
 
 from aidcheck.findings import Problem, Severity
@@ -34,22 +33,9 @@ def holds(left: Interval, op: RelationOp, right: Interval) -> bool:
     """True when some value in `left` and some value in `right` satisfy `left op right`."""
     if op is RelationOp.EQ:
         return left.overlaps(right)
-    if op is RelationOp.GE:
-        left, right = right, left
-    if left.low is None or right.high is None:
-        return True
-    if left.low != right.high:
-        return left.low < right.high
-    return not (left.low_open or right.high_open)
-
-
-def scaled(iv: Interval, factor: Decimal) -> Interval:
-    def mul(x: Decimal | None) -> Decimal | None:
-        return None if x is None else x * factor
-
-    return Interval(
-        low=mul(iv.low), high=mul(iv.high), low_open=iv.low_open, high_open=iv.high_open
-    )
+    if op is RelationOp.LE:
+        return not right.below(left)
+    return not left.below(right)
 
 
 def _key(ctx: CheckContext, relation: Relation, claim: Claim) -> tuple[Any, ...]:
@@ -120,7 +106,7 @@ def _compare(
     stated = (
         f"{relation.left} {figure(lhs)} {relation.op.value} {factor}{relation.right} {figure(rhs)}"
     )
-    ok = holds(lhs.figure.interval, relation.op, scaled(rhs.figure.interval, relation.factor))
+    ok = holds(lhs.figure.interval, relation.op, rhs.figure.interval.scaled(relation.factor))
     ctx.tally(ok, f"{relation.id}: {stated} ({shared})")
     if ok:
         return

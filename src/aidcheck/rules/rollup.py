@@ -31,7 +31,6 @@ from aidcheck.rules.base import CheckContext, Family, Rule
 from aidcheck.rules.common import (
     bottom_key,
     cross_checkable,
-    entirely_below,
     figure,
     lineage,
     period_end,
@@ -184,7 +183,7 @@ def _compare(
         f"{part.metric}: {_scope(part)} {figure(part)} ({ends[part.id]}) within "
         f"{_scope(whole)} {figure(whole)} ({ends[whole.id]}){when}"
     )
-    exceeds = entirely_below(whole.figure.interval, part.figure.interval)
+    exceeds = whole.figure.interval.below(part.figure.interval)
     ctx.tally(not exceeds, what)
     if not exceeds:
         return None
@@ -240,7 +239,7 @@ def _sums(
             f"{whole.metric}: sum of {len(outermost)} {kind} ({listed} = {total}) within "
             f"{_scope(whole)} {figure(whole)}"
         )
-        exceeds = entirely_below(whole.figure.interval, total)
+        exceeds = whole.figure.interval.below(total)
         ctx.tally(not exceeds, what)
         if exceeds:
             yield Problem(

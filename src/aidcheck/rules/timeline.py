@@ -25,7 +25,6 @@ from aidcheck.rules.common import (
     ScopeKey,
     bottom_key,
     cross_checkable,
-    entirely_below,
     figure,
     period_end,
     scope_key,
@@ -98,7 +97,7 @@ def _compare(
         f"{where}: {figure(later)} on {ends[later.id]} after {figure(earlier)} on "
         f"{ends[earlier.id]}"
     )
-    fell = entirely_below(later.figure.interval, earlier.figure.interval)
+    fell = later.figure.interval.below(earlier.figure.interval)
     ctx.tally(not fell, what)
     if fell:
         yield Problem(
