@@ -105,3 +105,17 @@ def test_every_registered_cross_check_has_options_that_forbid_unknown_keys() -> 
         assert rule.options is not None, rule.code
         assert rule.options.model_config.get("extra") == "forbid", rule.code
         assert "Passing" in rule.description and "Failing" in rule.description, rule.code
+
+
+def test_rules_of_one_run_share_what_they_compute_once_and_a_new_run_starts_afresh() -> None:
+    computed: list[int] = []
+
+    def shared(ctx: CheckContext, options: object) -> Iterator[Problem]:
+        ctx.once("test.value", lambda: computed.append(1) or len(computed))
+        return iter(())
+
+    selection = [_rule("A996", shared), _rule("A995", shared)]
+    run_rules(Repository(root=Path(".")), EngineSettings(), selection=selection)
+    assert computed == [1]
+    run_rules(Repository(root=Path(".")), EngineSettings(), selection=selection)
+    assert computed == [1, 1]

@@ -53,12 +53,13 @@ def run_rules(
         if settings.selected(rule) and rule.check is not None
     ]
     meta = [rule for rule in chosen if rule.family is Family.META]
+    shared: dict[str, Any] = {}
     for rule in chosen:
         if rule.family is not Family.META:
-            runs.append(_run(rule, repo, settings, evidence, findings, {}, ran))
-    uses = suppression.apply(repo, findings, ran)
+            runs.append(_run(rule, repo, settings, evidence, findings, shared, ran))
+    shared[suppression.USES] = suppression.apply(repo, findings, ran)
     for rule in meta:
-        runs.append(_run(rule, repo, settings, evidence, findings, {suppression.USES: uses}, ran))
+        runs.append(_run(rule, repo, settings, evidence, findings, shared, ran))
     return findings, runs
 
 

@@ -10,7 +10,8 @@ from aidcheck.loader.repository import Repository
 from aidcheck.model.claim import Claim
 from aidcheck.model.quantity import Hedge, Quantity
 from aidcheck.model.source import Source
-from aidcheck.rules.provenance import agreeing_clusters, root_origins
+from aidcheck.rules.common import agreeing_clusters
+from aidcheck.rules.provenance import root_origins
 from tests.rules.conftest import Repo, claim, findings, run_of
 
 HOSPITALS = "county_hospitals_paired"

@@ -8,7 +8,7 @@ from the lowest upper end and the highest lower end, so a group of k claims cost
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
 from pydantic import Field
@@ -20,34 +20,27 @@ from aidcheck.model.units import Dimension
 from aidcheck.rules.base import CheckContext, Family, Rule
 from aidcheck.rules.common import (
     NoOptions,
-    PeriodKey,
-    ScopeKey,
     bottom_key,
     cross_checkable,
     figure,
-    period_key,
-    scope_key,
+    same_quantity,
     show_period,
+    show_quantity,
     show_scope,
     side,
     source_id,
     top_key,
 )
 
-GroupKey = tuple[str, ScopeKey, PeriodKey, Dimension]
-
 
 def _conflict(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
     repo = ctx.repo
-    groups: dict[GroupKey, list[Claim]] = defaultdict(list)
-    for claim in cross_checkable(repo):
-        key = (claim.metric, scope_key(claim), period_key(repo, claim), claim.figure.dimension)
-        groups[key].append(claim)
-    for (metric, scope, period, _), claims in groups.items():
+    for key, claims in same_quantity(ctx).items():
+        metric, scope, period, _ = key
         sources = {source_id(repo, c) for c in claims}
         if len(sources) < 2:
             continue
-        where = f"{metric} for {show_scope(scope)} at {show_period(period)}"
+        where = show_quantity(key)
         conflicted = _conflicted(claims, {c.id: source_id(repo, c) for c in claims})
         stated = "; ".join(f"{source_id(repo, c)}: {figure(c)}" for c in claims)
         ctx.tally(not conflicted, f"{where}: {stated}")
@@ -68,7 +61,7 @@ def _conflict(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
         )
 
 
-def _conflicted(claims: list[Claim], source: dict[str, str]) -> list[Claim]:
+def _conflicted(claims: Sequence[Claim], source: dict[str, str]) -> list[Claim]:
     """Claims whose interval misses the interval of some claim from another source.
 
     Some claim from another source lies entirely below a claim exactly when the one with the
@@ -118,7 +111,7 @@ def _unit_drift(ctx: CheckContext, options: UnitDriftOptions) -> Iterator[Proble
     pairs = {frozenset(p) for p in options.confusable if p[0] != p[1]}
     watched = set().union(*pairs) if pairs else set()
     groups: dict[tuple[str, str | None, Decimal], list[Claim]] = defaultdict(list)
-    for claim in cross_checkable(repo):
+    for claim in cross_checkable(ctx):
         if claim.figure.dimension in watched:
             groups[(claim.scope.region, claim.scope.giver, claim.figure.value)].append(claim)
     for (region, giver, value), claims in groups.items():

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel
 
@@ -13,6 +13,8 @@ from aidcheck.findings import Problem, RuleRun, Severity
 
 if TYPE_CHECKING:
     from aidcheck.loader.repository import Repository
+
+T = TypeVar("T")
 
 
 class Family(StrEnum):
@@ -28,12 +30,23 @@ class Family(StrEnum):
 
 @dataclass
 class CheckContext:
-    """What a check sees: the repository, the evidence archive if any, and its own tally."""
+    """What a check sees: the repository, the evidence archive if any, and its own tally.
+
+    `extras` is shared by every rule of one run: values that several rules need are computed
+    once there (`once`), and the engine hands the meta rules what the other rules did.
+    """
 
     repo: Repository
     run: RuleRun
     evidence: Any | None = None
     extras: dict[str, Any] = field(default_factory=dict)
+
+    def once(self, name: str, compute: Callable[[], T]) -> T:
+        """The value stored under `name` for this run, computed by `compute` on first use."""
+        if name not in self.extras:
+            self.extras[name] = compute()
+        value: T = self.extras[name]
+        return value
 
     def tally(self, ok: bool, what: str | None = None) -> None:
         """Count one comparison the rule made, so the report can say what was checked."""

@@ -14,20 +14,16 @@ from aidcheck.rules.base import CheckContext, Family, Rule
 from aidcheck.rules.citation import short
 from aidcheck.rules.common import NoOptions
 
-# The three rules read the same figure check; a claim is checked once per run. Keyed by the
-# claim object (compared by identity), so an edited claim is never served a stale check.
-_CACHE: dict[int, tuple[Claim, FigureCheck]] = {}
-_CACHE_LIMIT = 500_000
-
 
 def _checks(ctx: CheckContext) -> Iterator[tuple[Claim, FigureCheck]]:
-    if len(_CACHE) > _CACHE_LIMIT:
-        _CACHE.clear()
-    for claim in ctx.repo.claims.values():
-        hit = _CACHE.get(id(claim))
-        if hit is None or hit[0] is not claim:
-            hit = _CACHE[id(claim)] = (claim, check_figure(claim))
-        yield claim, hit[1]
+    """Each claim with its figure check; the three rules read the same checks, made once per
+    run."""
+    claims = ctx.repo.claims.values()
+    checks = ctx.once(
+        "citation_figure.checks", lambda: {claim.id: check_figure(claim) for claim in claims}
+    )
+    for claim in claims:
+        yield claim, checks[claim.id]
 
 
 def _problem(ctx: CheckContext, claim: Claim, check: FigureCheck, message: str) -> Problem:

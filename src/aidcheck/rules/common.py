@@ -8,12 +8,15 @@ close to linear.
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from aidcheck.model.base import StrictModel
 from aidcheck.model.claim import Claim
 from aidcheck.model.quantity import Interval
+from aidcheck.model.units import Dimension
 from aidcheck.rules.base import CheckContext
 
 if TYPE_CHECKING:
@@ -63,13 +66,64 @@ def source_id(repo: Repository, claim: Claim) -> str:
     return repo.claim_source[claim.id]
 
 
-def cross_checkable(repo: Repository) -> list[Claim]:
-    """Claims that stand for their metric and scope: no 其中 parts, and with a known source."""
-    return [
-        c
-        for c in repo.claims.values()
-        if c.part_of is None and repo.claim_source.get(c.id) in repo.sources
-    ]
+def cross_checkable(ctx: CheckContext) -> list[Claim]:
+    """Claims that stand for their metric and scope: no 其中 parts, and with a known source.
+    Chosen once per run; do not change the list."""
+    repo = ctx.repo
+    return ctx.once(
+        "common.cross_checkable",
+        lambda: [
+            c
+            for c in repo.claims.values()
+            if c.part_of is None and repo.claim_source.get(c.id) in repo.sources
+        ],
+    )
+
+
+QuantityKey = tuple[str, ScopeKey, PeriodKey, Dimension | None]
+
+
+def same_quantity(
+    ctx: CheckContext, *, by_dimension: bool = True
+) -> dict[QuantityKey, tuple[Claim, ...]]:
+    """Cross-checkable claims grouped by what makes them claims about one quantity: metric,
+    scope, period and, unless `by_dimension` is False, the dimension of their unit (None in the
+    key then). Grouped once per run and shared by the rules that compare within these groups."""
+
+    def group() -> dict[QuantityKey, tuple[Claim, ...]]:
+        groups: dict[QuantityKey, list[Claim]] = defaultdict(list)
+        for claim in cross_checkable(ctx):
+            dimension = claim.figure.dimension if by_dimension else None
+            key = (claim.metric, scope_key(claim), period_key(ctx.repo, claim), dimension)
+            groups[key].append(claim)
+        return {key: tuple(claims) for key, claims in groups.items()}
+
+    return ctx.once(f"common.same_quantity:{by_dimension}", group)
+
+
+def show_quantity(key: QuantityKey) -> str:
+    """`county_hospitals_paired for CN (tertiary-county-pairing) at 2018-12-31`"""
+    metric, scope, period, _ = key
+    return f"{metric} for {show_scope(scope)} at {show_period(period)}"
+
+
+def agreeing_clusters(claims: Sequence[Claim]) -> list[list[Claim]]:
+    """Split claims into runs that share a common value: sorted by lower end, a claim joins the
+    current run while it overlaps the intersection of the run so far."""
+    ordered = sorted(claims, key=lambda c: bottom_key(c.figure.interval))
+    clusters: list[list[Claim]] = []
+    common: Interval | None = None
+    for claim in ordered:
+        iv = claim.figure.interval
+        if common is not None and common.overlaps(iv):
+            clusters[-1].append(claim)
+            if top_key(iv) < top_key(common):
+                common = common.model_copy(update={"high": iv.high, "high_open": iv.high_open})
+            common = common.model_copy(update={"low": iv.low, "low_open": iv.low_open})
+        else:
+            clusters.append([claim])
+            common = iv
+    return clusters
 
 
 def figure(claim: Claim) -> str:
@@ -78,6 +132,11 @@ def figure(claim: Claim) -> str:
     text = claim.figure.text or f"{claim.figure.value}{claim.figure.unit or ''}"
     iv = claim.figure.interval
     return text if iv.low is not None and iv.low == iv.high else f"{text} {iv}"
+
+
+def figures(claims: Iterable[Claim]) -> str:
+    """The figures of several claims, each once: `超过400家 (400, ∞), 400余家 (400, 500)`."""
+    return ", ".join(dict.fromkeys(figure(c) for c in claims))
 
 
 def top_key(iv: Interval) -> tuple[Decimal, int]:

@@ -8,29 +8,19 @@ and date, overlapping intervals) are then counted by independent origins, not by
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from aidcheck.findings import Problem, Severity
-from aidcheck.model.claim import Claim
-from aidcheck.model.quantity import Interval
-from aidcheck.model.units import Dimension
 from aidcheck.rules.base import CheckContext, Family, Rule
 from aidcheck.rules.common import (
     NoOptions,
-    PeriodKey,
-    ScopeKey,
-    bottom_key,
-    cross_checkable,
-    figure,
-    period_key,
-    scope_key,
-    show_period,
-    show_scope,
+    agreeing_clusters,
+    figures,
+    same_quantity,
+    show_quantity,
     side,
     source_id,
-    top_key,
 )
 
 if TYPE_CHECKING:
@@ -60,33 +50,10 @@ def root_origins(repo: Repository) -> dict[str, frozenset[str]]:
     return {ident: resolve(ident, frozenset()) for ident in repo.sources}
 
 
-def agreeing_clusters(claims: list[Claim]) -> list[list[Claim]]:
-    """Split claims into runs that share a common value: sorted by lower end, a claim joins the
-    current run while it overlaps the intersection of the run so far."""
-    ordered = sorted(claims, key=lambda c: bottom_key(c.figure.interval))
-    clusters: list[list[Claim]] = []
-    common: Interval | None = None
-    for claim in ordered:
-        iv = claim.figure.interval
-        if common is not None and common.overlaps(iv):
-            clusters[-1].append(claim)
-            if top_key(iv) < top_key(common):
-                common = common.model_copy(update={"high": iv.high, "high_open": iv.high_open})
-            common = common.model_copy(update={"low": iv.low, "low_open": iv.low_open})
-        else:
-            clusters.append([claim])
-            common = iv
-    return clusters
-
-
 def _check(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
     repo = ctx.repo
     origins = root_origins(repo)
-    groups: dict[tuple[str, ScopeKey, PeriodKey, Dimension], list[Claim]] = defaultdict(list)
-    for claim in cross_checkable(repo):
-        key = (claim.metric, scope_key(claim), period_key(repo, claim), claim.figure.dimension)
-        groups[key].append(claim)
-    for (metric, scope, period, _), claims in groups.items():
+    for key, claims in same_quantity(ctx).items():
         if len({source_id(repo, c) for c in claims}) < 2:
             continue
         for cluster in agreeing_clusters(claims):
@@ -94,8 +61,8 @@ def _check(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
             if len(sources) < 2:
                 continue
             roots = sorted(frozenset().union(*(origins[s] for s in sources)))
-            where = f"{metric} for {show_scope(scope)} at {show_period(period)}"
-            stated = ", ".join(dict.fromkeys(figure(c) for c in cluster))
+            where = show_quantity(key)
+            stated = figures(cluster)
             ctx.tally(
                 len(roots) > 1,
                 f"{where}: {stated} stated by {len(sources)} sources, "

@@ -74,7 +74,7 @@ def _operands(
 def _check(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
     repo = ctx.repo
     by_metric: dict[str, list[Claim]] = defaultdict(list)
-    for claim in cross_checkable(repo):
+    for claim in cross_checkable(ctx):
         by_metric[claim.metric].append(claim)
     for relation in repo.relations.values():
         lefts = _operands(ctx, relation, by_metric.get(relation.left, []))

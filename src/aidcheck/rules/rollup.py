@@ -95,7 +95,7 @@ def _whole_programmes(programme: str | None, options: RollupOptions) -> list[str
 
 def _check(ctx: CheckContext, options: RollupOptions) -> Iterator[Problem]:
     repo = ctx.repo
-    claims = [c for c in cross_checkable(repo) if _additive(repo, c)]
+    claims = [c for c in cross_checkable(ctx) if _additive(repo, c)]
     ends = {c.id: period_end(repo, c) for c in claims}
     index = _index(claims, ends)
     parts_of: dict[str, list[Claim]] = defaultdict(list)

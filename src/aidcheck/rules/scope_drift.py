@@ -8,46 +8,36 @@ linear in the number of claims.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterator
 
 from aidcheck.findings import Problem, Severity
-from aidcheck.model.claim import Claim
 from aidcheck.rules.base import CheckContext, Family, Rule
 from aidcheck.rules.common import (
     NoOptions,
-    PeriodKey,
-    ScopeKey,
-    cross_checkable,
-    figure,
-    period_key,
-    scope_key,
-    show_period,
-    show_scope,
+    agreeing_clusters,
+    figures,
+    same_quantity,
+    show_quantity,
     side,
 )
-from aidcheck.rules.provenance import agreeing_clusters
 
 UNSTATED = "(not stated)"
 
 
 def _check(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
     repo = ctx.repo
-    groups: dict[tuple[str, ScopeKey, PeriodKey], list[Claim]] = defaultdict(list)
-    for claim in cross_checkable(repo):
-        groups[(claim.metric, scope_key(claim), period_key(repo, claim))].append(claim)
-    for (metric, scope, period), claims in groups.items():
+    for key, claims in same_quantity(ctx, by_dimension=False).items():
         if len(claims) < 2:
             continue
         for cluster in agreeing_clusters(claims):
             if len(cluster) < 2:
                 continue
             wordings = sorted({c.scope.population or UNSTATED for c in cluster})
-            where = f"{metric} for {show_scope(scope)} at {show_period(period)}"
+            where = show_quantity(key)
             ctx.tally(len(wordings) == 1, f"{where}: population {' / '.join(wordings)}")
             if len(wordings) == 1:
                 continue
-            stated = ", ".join(dict.fromkeys(figure(c) for c in cluster))
+            stated = figures(cluster)
             yield Problem(
                 message=f"{where}: {stated} is stated over different populations "
                 f"({' vs '.join(wordings)}); the same figure cannot hold for both unless one "

@@ -39,7 +39,7 @@ FigureKey = tuple[str, ScopeKey, Decimal, Dimension, str]
 def _series(ctx: CheckContext, nature: Nature) -> dict[SeriesKey, list[Claim]]:
     repo = ctx.repo
     series: dict[SeriesKey, list[Claim]] = defaultdict(list)
-    for claim in cross_checkable(repo):
+    for claim in cross_checkable(ctx):
         metric = repo.metrics.get(claim.metric)
         if metric is None or metric.nature is not nature:
             continue
@@ -133,7 +133,7 @@ def _stale(ctx: CheckContext, options: StaleOptions) -> Iterator[Problem]:
     """A figure repeated as current long after an earlier source gave it with an as-of date."""
     repo = ctx.repo
     groups: dict[FigureKey, list[Claim]] = defaultdict(list)
-    for claim in cross_checkable(repo):
+    for claim in cross_checkable(ctx):
         q = claim.figure
         groups[(claim.metric, scope_key(claim), q.value, q.dimension, q.hedge.value)].append(claim)
     for (metric, scope, *_), claims in groups.items():
