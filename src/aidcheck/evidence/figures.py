@@ -17,7 +17,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from aidcheck.evidence.normalize import normalize_quote
 from aidcheck.model.claim import Claim
 from aidcheck.model.quantity import Hedge, Quantity
 
@@ -64,6 +63,7 @@ def describe(q: Quantity) -> str:
 
 
 def check_figure(claim: Claim) -> FigureCheck:
+    from aidcheck.evidence.normalize import normalize_quote
     from aidcheck.numbers import FigureError, find_figures, read_figure
 
     claimed = claim.figure

@@ -2,21 +2,29 @@
 
 The citation rules read the checks that `aidcheck.evidence.citations.Evidence` makes once per
 claim; they only word them. Every finding names the claim and its file:line, one finding per
-claim, so that CI gating sees exactly the claims a changed snapshot touches.
+claim, so that CI gating sees exactly the claims a changed snapshot touches. The evidence
+package is imported only when these rules run (they need the archive), so that listing the
+rules and verifying without an archive do not load it.
 """
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from aidcheck.evidence.citations import CitationCheck, Evidence, SnapshotStatus
 from aidcheck.findings import Location, Problem, Severity
 from aidcheck.model.claim import Claim
 from aidcheck.rules.base import CheckContext, Family, Rule
 from aidcheck.rules.common import NoOptions
 
+if TYPE_CHECKING:
+    from aidcheck.evidence.citations import CitationCheck, Evidence
+
 
 def evidence_of(ctx: CheckContext) -> Evidence:
+    from aidcheck.evidence.citations import Evidence
+
     assert isinstance(ctx.evidence, Evidence)
     return ctx.evidence
 
@@ -27,11 +35,15 @@ def citations(ctx: CheckContext) -> Iterator[tuple[Claim, CitationCheck]]:
         yield claim, evidence.citation(ctx.repo, claim)
 
 
-def snapshot_location(ctx: CheckContext, source_id: str, field: str) -> list[Location]:
-    try:
-        return [ctx.repo.locate("source", source_id, "snapshot", field)]
-    except KeyError:
-        return []
+def citation_locations(
+    ctx: CheckContext, claim: Claim, source_id: str, field: str = "file"
+) -> list[Location]:
+    """Where a citation finding points: the claim's quote, then the `snapshot.<field>` of its
+    source's record (when the source was loaded from a file)."""
+    where = [ctx.repo.claim_location(claim.id, "quote")]
+    with contextlib.suppress(KeyError):
+        where.append(ctx.repo.locate("source", source_id, "snapshot", field))
+    return where
 
 
 def short(text: str, limit: int = 40) -> str:
@@ -40,6 +52,8 @@ def short(text: str, limit: int = 40) -> str:
 
 
 def _missing(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
+    from aidcheck.evidence.citations import SnapshotStatus
+
     archive = evidence_of(ctx).archive.root
     for claim, check in citations(ctx):
         state = check.snapshot
@@ -60,15 +74,14 @@ def _missing(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
         yield Problem(
             message=message,
             claims=[claim.id],
-            locations=[
-                ctx.repo.claim_location(claim.id, "quote"),
-                *snapshot_location(ctx, state.source_id, "file"),
-            ],
+            locations=citation_locations(ctx, claim, state.source_id),
             details={"source": state.source_id, "file": state.file, "reason": state.reason},
         )
 
 
 def _changed(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
+    from aidcheck.evidence.citations import SnapshotStatus
+
     for claim, check in citations(ctx):
         state = check.snapshot
         if state.actual is None:
@@ -84,15 +97,14 @@ def _changed(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
                 "check the quotes against the new text, then update snapshot.sha256"
             ),
             claims=[claim.id],
-            locations=[
-                ctx.repo.claim_location(claim.id, "quote"),
-                *snapshot_location(ctx, state.source_id, "sha256"),
-            ],
+            locations=citation_locations(ctx, claim, state.source_id, "sha256"),
             details={"file": state.file, "expected": state.expected, "actual": state.actual},
         )
 
 
 def _unrecorded(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
+    from aidcheck.evidence.citations import SnapshotStatus
+
     for claim, check in citations(ctx):
         ok = check.snapshot.status is not SnapshotStatus.UNRECORDED
         ctx.tally(ok, f"{claim.id}: source {check.snapshot.source_id} names a snapshot")

@@ -4,20 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from aidcheck.evidence.citations import CitationCheck
 from aidcheck.evidence.spans import SpanKind
-from aidcheck.findings import Location, Problem, Severity
-from aidcheck.model.claim import Claim
+from aidcheck.findings import Problem, Severity
 from aidcheck.rules.base import CheckContext, Family, Rule
-from aidcheck.rules.citation import citations, short, snapshot_location
+from aidcheck.rules.citation import citation_locations, citations, short
 from aidcheck.rules.common import NoOptions
-
-
-def _where(ctx: CheckContext, claim: Claim, check: CitationCheck) -> list[Location]:
-    return [
-        ctx.repo.claim_location(claim.id, "quote"),
-        *snapshot_location(ctx, check.snapshot.source_id, "file"),
-    ]
 
 
 def _not_found(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
@@ -50,7 +41,7 @@ def _not_found(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
         yield Problem(
             message=message + "; copy the quote from the snapshot verbatim",
             claims=[claim.id],
-            locations=_where(ctx, claim, check),
+            locations=citation_locations(ctx, claim, check.snapshot.source_id),
             details=details,
         )
 
@@ -79,7 +70,7 @@ def _ambiguous(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
         yield Problem(
             message=message,
             claims=[claim.id],
-            locations=_where(ctx, claim, check),
+            locations=citation_locations(ctx, claim, check.snapshot.source_id),
             details={"file": snapshot.file, "lines": lines},
         )
 
@@ -109,7 +100,7 @@ def _untrusted(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
                 "article's text from a clean copy, or say in a note why this passage is trusted"
             ),
             claims=[claim.id],
-            locations=_where(ctx, claim, check),
+            locations=citation_locations(ctx, claim, check.snapshot.source_id),
             details={
                 "file": snapshot.file,
                 "spans": [s.model_dump(mode="json") for s in check.untrusted],
