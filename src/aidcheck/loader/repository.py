@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -10,6 +10,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from aidcheck.findings import Location, Problem
+from aidcheck.loader.references import check_references
 from aidcheck.loader.yamlnodes import Document, PathKey, YamlSyntaxError, parse
 from aidcheck.model.claim import Claim
 from aidcheck.model.files import RepositoryFile
@@ -123,7 +124,7 @@ def load_repository(root: Path, paths: Iterable[Path]) -> LoadResult:
             parsed.append((path, model))
     for path, model in parsed:
         _register(path, model, repo, result)
-    _check_references(repo, result)
+    result.problems.extend(LoadProblem(code, problem) for code, problem in check_references(repo))
     return result
 
 
@@ -260,18 +261,17 @@ def _register(path: Path, model: RepositoryFile, repo: Repository, result: LoadR
             repo.sources[model.source.id] = model.source
     elif isinstance(model.source, str):
         file_source = model.source
-    for i, metric in enumerate(model.metrics):
-        if claim_once("metric", metric.id, ("metrics", i)):
-            repo.metrics[metric.id] = metric
-    for i, region in enumerate(model.regions):
-        if claim_once("region", region.code, ("regions", i)):
-            repo.regions[region.code] = region
-    for i, programme in enumerate(model.programmes):
-        if claim_once("programme", programme.id, ("programmes", i)):
-            repo.programmes[programme.id] = programme
-    for i, relation in enumerate(model.relations):
-        if claim_once("relation", relation.id, ("relations", i)):
-            repo.relations[relation.id] = relation
+    registries: tuple[tuple[str, str, Sequence[Any], dict[str, Any]], ...] = (
+        ("metric", "metrics", model.metrics, repo.metrics),
+        ("region", "regions", model.regions, repo.regions),
+        ("programme", "programmes", model.programmes, repo.programmes),
+        ("relation", "relations", model.relations, repo.relations),
+    )
+    for kind, section, items, registry in registries:
+        for i, item in enumerate(items):
+            ident = item.code if kind == "region" else item.id
+            if claim_once(kind, ident, (section, i)):
+                registry[ident] = item
     for i, suppression in enumerate(model.suppressions):
         repo.origins[("suppression", str(len(repo.suppressions)))] = Origin(
             path, ("suppressions", i)
@@ -293,134 +293,3 @@ def _register(path: Path, model: RepositoryFile, repo: Repository, result: LoadR
             )
         else:
             repo.claim_source[claim.id] = cited
-
-
-_Unknown = Callable[[str, str, str, dict[str, Any], Location, list[str]], None]
-
-
-def _check_references(repo: Repository, result: LoadResult) -> None:
-    def unknown(
-        code: str, what: str, name: str, known: dict[str, Any], loc: Location, claims: list[str]
-    ) -> None:
-        hint = ", ".join(sorted(known)[:8]) or "none are defined"
-        _add(
-            result,
-            code,
-            f"unknown {what} '{name}'; define it in the repository's registry or use one of: "
-            f"{hint}",
-            loc,
-            claims=claims,
-        )
-
-    for claim in repo.claims.values():
-        cid = claim.id
-        if claim.metric not in repo.metrics:
-            unknown(
-                "L004",
-                "metric",
-                claim.metric,
-                repo.metrics,
-                repo.claim_location(cid, "metric"),
-                [cid],
-            )
-        for field_name in ("region", "giver"):
-            code = getattr(claim.scope, field_name)
-            if code is not None and code not in repo.regions:
-                unknown(
-                    "L005",
-                    "region",
-                    code,
-                    repo.regions,
-                    repo.claim_location(cid, "scope", field_name),
-                    [cid],
-                )
-        programme = claim.scope.programme
-        if programme is not None and programme not in repo.programmes:
-            unknown(
-                "L007",
-                "programme",
-                programme,
-                repo.programmes,
-                repo.claim_location(cid, "scope", "programme"),
-                [cid],
-            )
-        cited = repo.claim_source.get(cid)
-        if cited is not None and cited not in repo.sources:
-            field_path: tuple[str, ...] = ("source",) if claim.source else ()
-            loc = repo.claim_location(cid, *field_path)
-            unknown("L006", "source", cited, repo.sources, loc, [cid])
-        if claim.part_of is not None and claim.part_of not in repo.claims:
-            unknown(
-                "L009",
-                "claim",
-                claim.part_of,
-                repo.claims,
-                repo.claim_location(cid, "part_of"),
-                [cid],
-            )
-    for region in repo.regions.values():
-        if region.parent is not None and region.parent not in repo.regions:
-            unknown(
-                "L005",
-                "region",
-                region.parent,
-                repo.regions,
-                repo.locate("region", region.code, "parent"),
-                [],
-            )
-    _check_declarations(repo, result, unknown)
-
-
-def _check_declarations(repo: Repository, result: LoadResult, unknown: _Unknown) -> None:
-    """Relations name known metrics; suppressions name known rules and claims."""
-    from aidcheck import rules
-
-    for relation in repo.relations.values():
-        for side in ("left", "right"):
-            metric = getattr(relation, side)
-            if metric not in repo.metrics:
-                unknown(
-                    "L004",
-                    "metric",
-                    metric,
-                    repo.metrics,
-                    repo.locate("relation", relation.id, side),
-                    [],
-                )
-        where = relation.where
-        for name, known, code in (
-            ("region", repo.regions, "L005"),
-            ("giver", repo.regions, "L005"),
-            ("programme", repo.programmes, "L007"),
-        ):
-            value = getattr(where, name) if where is not None else None
-            if value is not None and value not in known:
-                unknown(
-                    code,
-                    name if code == "L007" else "region",
-                    value,
-                    known,
-                    repo.locate("relation", relation.id, "where", name),
-                    [],
-                )
-    for n, suppression in enumerate(repo.suppressions):
-        try:
-            rules.get(suppression.rule)
-        except rules.UnknownRuleError:
-            _add(
-                result,
-                "L003",
-                f"suppressions: unknown rule '{suppression.rule}'; "
-                "`aidcheck rules` lists the codes",
-                repo.locate("suppression", str(n), "rule"),
-            )
-        for j, claim_id in enumerate(suppression.claims):
-            if claim_id not in repo.claims:
-                unknown(
-                    "L009",
-                    "claim",
-                    claim_id,
-                    repo.claims,
-                    repo.locate("suppression", str(n), "claims", j),
-                    [],
-                )

@@ -1,0 +1,134 @@
+"""The cross-references of a loaded repository: every name a claim, region, relation or
+suppression uses must be defined somewhere in the files given.
+
+Each unknown name is a load problem at the place it is written, with the names that are
+defined (or, when none is, how to get the registry loaded).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING, Any
+
+from aidcheck.findings import Location, Problem
+
+if TYPE_CHECKING:
+    from aidcheck.loader.repository import Repository
+
+Coded = tuple[str, Problem]
+"""A load problem: the code of its load rule, and the problem."""
+
+SHOWN_NAMES = 8
+# Where each kind of name is defined in a claim repository.
+_SECTION = {
+    "metric": "metrics",
+    "region": "regions",
+    "programme": "programmes",
+    "source": "source",
+    "claim": "claims",
+}
+
+
+def unknown(
+    code: str,
+    kind: str,
+    name: str,
+    known: Mapping[str, Any],
+    where: Location,
+    claims: list[str] | None = None,
+) -> Coded:
+    """The problem of a name of `kind` that `known` does not define."""
+    if known:
+        hint = (
+            f"define it in the repository's registry or use one of: "
+            f"{', '.join(sorted(known)[:SHOWN_NAMES])}"
+        )
+    else:
+        hint = (
+            f"no {kind} is defined in the files given; define it in a '{_SECTION[kind]}' "
+            "section, or verify the whole repository so that its registry files are read too"
+        )
+    problem = Problem(
+        message=f"unknown {kind} '{name}'; {hint}", locations=[where], claims=claims or []
+    )
+    return code, problem
+
+
+def check_references(repo: Repository) -> Iterator[Coded]:
+    """Every reference in the repository to a name it does not define."""
+    yield from _claims(repo)
+    yield from _region_parents(repo)
+    yield from _relations(repo)
+    yield from _suppressions(repo)
+
+
+def _claims(repo: Repository) -> Iterator[Coded]:
+    for claim in repo.claims.values():
+        cid = claim.id
+        if claim.metric not in repo.metrics:
+            where = repo.claim_location(cid, "metric")
+            yield unknown("L004", "metric", claim.metric, repo.metrics, where, [cid])
+        for field in ("region", "giver"):
+            region = getattr(claim.scope, field)
+            if region is not None and region not in repo.regions:
+                where = repo.claim_location(cid, "scope", field)
+                yield unknown("L005", "region", region, repo.regions, where, [cid])
+        programme = claim.scope.programme
+        if programme is not None and programme not in repo.programmes:
+            where = repo.claim_location(cid, "scope", "programme")
+            yield unknown("L007", "programme", programme, repo.programmes, where, [cid])
+        cited = repo.claim_source.get(cid)
+        if cited is not None and cited not in repo.sources:
+            where = repo.claim_location(cid, *(("source",) if claim.source else ()))
+            yield unknown("L006", "source", cited, repo.sources, where, [cid])
+        if claim.part_of is not None and claim.part_of not in repo.claims:
+            where = repo.claim_location(cid, "part_of")
+            yield unknown("L009", "claim", claim.part_of, repo.claims, where, [cid])
+
+
+def _region_parents(repo: Repository) -> Iterator[Coded]:
+    for region in repo.regions.values():
+        if region.parent is not None and region.parent not in repo.regions:
+            where = repo.locate("region", region.code, "parent")
+            yield unknown("L005", "region", region.parent, repo.regions, where)
+
+
+def _relations(repo: Repository) -> Iterator[Coded]:
+    """Relations name known metrics, and filter on known regions and programmes."""
+    for relation in repo.relations.values():
+        for side in ("left", "right"):
+            metric = getattr(relation, side)
+            if metric not in repo.metrics:
+                where = repo.locate("relation", relation.id, side)
+                yield unknown("L004", "metric", metric, repo.metrics, where)
+        if relation.where is None:
+            continue
+        for field, code, kind, known in (
+            ("region", "L005", "region", repo.regions),
+            ("giver", "L005", "region", repo.regions),
+            ("programme", "L007", "programme", repo.programmes),
+        ):
+            value = getattr(relation.where, field)
+            if value is not None and value not in known:
+                where = repo.locate("relation", relation.id, "where", field)
+                yield unknown(code, kind, value, known, where)
+
+
+def _suppressions(repo: Repository) -> Iterator[Coded]:
+    """Suppressions name known rules and claims."""
+    from aidcheck import rules
+
+    for n, suppression in enumerate(repo.suppressions):
+        try:
+            rules.get(suppression.rule)
+        except rules.UnknownRuleError:
+            problem = Problem(
+                message=f"suppressions: unknown rule '{suppression.rule}'; "
+                "`aidcheck rules` lists the codes",
+                locations=[repo.locate("suppression", str(n), "rule")],
+            )
+            yield "L003", problem
+        for j, claim_id in enumerate(suppression.claims):
+            if claim_id not in repo.claims:
+                where = repo.locate("suppression", str(n), "claims", j)
+                yield unknown("L009", "claim", claim_id, repo.claims, where)
