@@ -69,3 +69,13 @@ def test_stays_under_the_comment_limit(report: Report) -> None:
     assert len(output) <= LIMIT < 65_536  # GitHub's limit on a comment
     match = re.search(r"_(\d+) more findings not shown here", output)
     assert match and int(match.group(1)) + output.count("**error**") == 200
+
+
+def test_the_markdown_table_and_the_html_cards_count_the_same_things(report: Report) -> None:
+    report.summary.stale_baseline = 3
+    report.summary.unchanged = 4
+    markdown = render(report, Format.MARKDOWN)
+    page = render(report, Format.HTML)
+    for label, count in (("stale baseline entries", 3), ("in unchanged files", 4)):
+        assert f"| {label} | {count} |" in markdown
+        assert f"<b>{count}</b>{label}</li>" in page

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import groupby
 
-from aidcheck.findings import ClaimRef, Finding, Location, Report, Severity
+from aidcheck.findings import ClaimRef, Finding, Location, Report, RuleRun, Severity
 
 
 @dataclass(frozen=True)
@@ -19,7 +19,7 @@ class RuleInfo:
     family: str
 
 
-def rule_info(code: str, findings: list[Finding], report: Report) -> RuleInfo:
+def rule_info(code: str, report: Report) -> RuleInfo:
     """The rule's metadata from the registry, or what the report itself knows of it.
 
     Reports may name codes that this build does not register (a report written by another
@@ -31,7 +31,7 @@ def rule_info(code: str, findings: list[Finding], report: Report) -> RuleInfo:
         rule = rules.get(code)
     except KeyError:
         run = next((r for r in report.rules if r.code == code), None)
-        first = next((f for f in findings if f.code == code), None)
+        first = next((f for f in report.findings if f.code == code), None)
         name = run.rule if run else (first.rule if first else code)
         title = run.title if run else name
         severity = first.severity if first else Severity.WARNING
@@ -44,7 +44,32 @@ def rule_info(code: str, findings: list[Finding], report: Report) -> RuleInfo:
 def rule_infos(report: Report) -> list[RuleInfo]:
     """Each rule the report mentions, once, in code order: rules that ran and rules that found."""
     codes = sorted({r.code for r in report.rules} | {f.code for f in report.findings})
-    return [rule_info(code, report.findings, report) for code in codes]
+    return [rule_info(code, report) for code in codes]
+
+
+def rule_runs(report: Report) -> list[RuleRun]:
+    """What each rule compared, in code order."""
+    return sorted(report.rules, key=lambda r: r.code)
+
+
+def counts(report: Report) -> list[tuple[str, int]]:
+    """The summary's counts with their labels: errors, warnings and info always, the others
+    when there are any."""
+    s = report.summary
+    rows = [
+        ("errors", s.errors),
+        ("warnings", s.warnings),
+        ("info", s.infos),
+        ("suppressed", s.suppressed),
+        ("in the baseline", s.baselined),
+        ("in unchanged files", s.unchanged),
+        ("stale baseline entries", s.stale_baseline),
+        ("input errors", s.input_errors),
+    ]
+    return [(label, count) for label, count in rows if count or label in _ALWAYS_COUNTED]
+
+
+_ALWAYS_COUNTED = {"errors", "warnings", "info"}
 
 
 def ordered(findings: list[Finding]) -> list[Finding]:

@@ -21,10 +21,12 @@ from aidcheck.render.common import (
     by_rule,
     checks_line,
     claim_refs,
+    counts,
     headline,
     ordered,
     plural,
     rule_info,
+    rule_runs,
     scale,
 )
 
@@ -87,20 +89,9 @@ def render(report: Report, options: RenderOptions) -> str:
 
 
 def _cards(report: Report) -> str:
-    s = report.summary
-    cards = [
-        ("errors", s.errors),
-        ("warnings", s.warnings),
-        ("info", s.infos),
-        ("suppressed", s.suppressed),
-        ("in the baseline", s.baselined),
-        ("in unchanged files", s.unchanged),
-        ("input errors", s.input_errors),
-    ]
     items = "".join(
         f'<li class="card-{e(label.split()[0])}"><b>{count}</b>{e(label)}</li>'
-        for label, count in cards
-        if count or label in {"errors", "warnings", "info"}
+        for label, count in counts(report)
     )
     return (
         f'<ul class="cards" aria-label="summary">{items}</ul>'
@@ -123,7 +114,7 @@ def _filters(report: Report, active: list[Finding]) -> str:
         for sev in Severity
     )
     options = "".join(
-        f'<option value="{e(code)}">{e(code)} {e(rule_info(code, report.findings, report).name)}'
+        f'<option value="{e(code)}">{e(code)} {e(rule_info(code, report).name)}'
         f" ({len(group)})</option>"
         for code, group in sorted(by_rule(active))
     )
@@ -138,7 +129,7 @@ def _filters(report: Report, active: list[Finding]) -> str:
 
 
 def _group(report: Report, code: str, group: list[Finding]) -> str:
-    info = rule_info(code, report.findings, report)
+    info = rule_info(code, report)
     articles = "".join(_finding(report, f) for f in group)
     return (
         f'<section class="rule" data-rule="{e(code)}">'
@@ -196,7 +187,7 @@ def _checks(report: Report) -> str:
         f"<tr><td>{e(r.code)}</td><td>{e(r.rule)}<br><small>{e(r.title)}</small></td>"
         f'<td class="num">{r.compared}</td><td class="num">{r.passed}</td>'
         f'<td class="num">{r.findings}</td><td>{e(r.note or "")}</td></tr>'
-        for r in sorted(report.rules, key=lambda r: r.code)
+        for r in rule_runs(report)
     )
     return (
         '<section id="checks"><h2>What the checks compared</h2><table><thead><tr>'

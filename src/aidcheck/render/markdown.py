@@ -19,10 +19,12 @@ from aidcheck.render.common import (
     by_rule,
     checks_line,
     claim_refs,
+    counts,
     headline,
     ordered,
     plural,
     rule_info,
+    rule_runs,
 )
 
 LIMIT = 60_000
@@ -47,7 +49,7 @@ def render(report: Report, options: RenderOptions) -> str:
     active = ordered(report.active())
     left_out = 0
     for code, group in by_rule(active):
-        info = rule_info(code, report.findings, report)
+        info = rule_info(code, report)
         block = [f"### {text(code)} {text(info.name)}: {text(info.title)} ({len(group)})", ""]
         for finding in group:
             item = _finding(report, finding)
@@ -69,22 +71,8 @@ def render(report: Report, options: RenderOptions) -> str:
 
 def _summary(report: Report) -> list[str]:
     s = report.summary
-    rows = [
-        ("errors", s.errors),
-        ("warnings", s.warnings),
-        ("info", s.infos),
-        ("suppressed", s.suppressed),
-        ("in the baseline", s.baselined),
-        ("in unchanged files (not checked for failure)", s.unchanged),
-        ("stale baseline entries", s.stale_baseline),
-        ("input errors", s.input_errors),
-    ]
     lines = ["| findings | count |", "| --- | ---: |"]
-    lines += [
-        f"| {label} | {count} |"
-        for label, count in rows
-        if count or label in {"errors", "warnings", "info"}
-    ]
+    lines += [f"| {label} | {count} |" for label, count in counts(report)]
     lines += [
         "",
         f"Checked {plural(s.claims, 'claim')} from {plural(s.sources, 'source')} in "
@@ -138,6 +126,6 @@ def _checks(report: Report) -> list[str]:
     lines += [
         f"| {text(r.code)} | {text(r.rule)} | {r.compared} | {r.passed} | {r.findings} | "
         f"{text(r.note or '')} |"
-        for r in sorted(report.rules, key=lambda r: r.code)
+        for r in rule_runs(report)
     ]
     return [*lines, "", "</details>", ""]

@@ -26,6 +26,7 @@ from aidcheck.render.common import (
     ordered,
     plural,
     rule_info,
+    rule_runs,
     scale,
 )
 
@@ -50,7 +51,7 @@ def render(report: Report, options: RenderOptions) -> str:
         console.print(Text(f"note: {notice}", style="dim"))
     active = ordered(report.active())
     for code, group in by_rule(active):
-        info = rule_info(code, report.findings, report)
+        info = rule_info(code, report)
         console.print()
         head = Text(f"{code} {info.name}", style="bold")
         head.append(f": {info.title} ({plural(len(group), 'finding')})", style="")
@@ -157,7 +158,7 @@ def _rules_table(report: Report) -> Table:
     table.add_column("compared", justify="right", no_wrap=True)
     table.add_column("passed", justify="right", no_wrap=True)
     table.add_column("found", justify="right", no_wrap=True)
-    for run in sorted(report.rules, key=lambda r: r.code):
+    for run in rule_runs(report):
         check = Text(run.rule)
         if run.note:
             check.append(f"\n{run.note}", style="dim")
