@@ -96,14 +96,15 @@ def find_claims(repo: Repository, text: str) -> tuple[str, list[tuple[Claim, str
     return "text", by_id + by_quote
 
 
-def view(repo: Repository, claim: Claim, match: str = "id") -> ClaimView:
+def view(repo: Repository, claim: Claim, match: str, same_metric: list[Claim]) -> ClaimView:
+    """A claim in full; `same_metric` are the claims on its metric (itself among them)."""
     ref = claim_ref(repo, claim.id)
     assert ref is not None
     source = repo.source_of(claim)
     metric = repo.metrics.get(claim.metric)
     others = [
         r
-        for other in repo.claims_by_metric().get(claim.metric, [])
+        for other in same_metric
         if other.id != claim.id and (r := claim_ref(repo, other.id)) is not None
     ]
     period = claim.period
@@ -137,7 +138,8 @@ def show(
     """The claims a query names. With `citations`, each view carries its citation: the quote
     in its passage from the archive (`evidence`), or why it was not checked."""
     how, claims = find_claims(repo, text)
-    views = [view(repo, c, match) for c, match in claims]
+    by_metric = repo.claims_by_metric()
+    views = [view(repo, c, match, by_metric[c.metric]) for c, match in claims]
     if citations:
         from aidcheck.evidence.passage import citation_view
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -152,11 +153,7 @@ def claim_ref(repo: Repository, claim_id: str) -> ClaimRef | None:
 
 
 def _summarise(report: Report, repo: Repository, input_errors: int, fail_on: Severity) -> None:
-    counts: dict[str, int] = {}
-    for claim_id in repo.claims:
-        source = repo.claim_source.get(claim_id)
-        if source is not None:
-            counts[source] = counts.get(source, 0) + 1
+    counts = Counter(repo.claim_source.values())
     report.sources = [
         SourceSummary(
             id=s.id,

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from aidcheck.config import Project
 from aidcheck.evidence.archive import ENABLE_HINT, Archive, locate_archive
-from aidcheck.evidence.citations import Evidence
+from aidcheck.evidence.citations import Evidence, SnapshotState
 from aidcheck.findings import Problem, Report
 from aidcheck.loader.repository import Repository
 
@@ -62,21 +62,23 @@ def citation_status(report: Report, repo: Repository, evidence: Evidence | None)
         for summary in report.sources:
             summary.citation_status = f"{NOT_CHECKED} ({why})"
         return
-    codes_by_claim: dict[str, set[str]] = {}
+    codes_by_claim: dict[str, set[str]] = defaultdict(set)
     for finding in report.active():
         if finding.code.startswith("C1"):
             for claim_id in finding.claims:
-                codes_by_claim.setdefault(claim_id, set()).add(finding.code)
+                codes_by_claim[claim_id].add(finding.code)
+    claims_of: dict[str, list[str]] = defaultdict(list)
+    for claim_id, source_id in repo.claim_source.items():
+        claims_of[source_id].append(claim_id)
     for summary in report.sources:
-        summary.citation_status = source_status(summary.id, repo, evidence, codes_by_claim)
+        state = evidence.snapshot(repo.sources[summary.id])
+        summary.citation_status = source_status(state, claims_of[summary.id], codes_by_claim)
 
 
 def source_status(
-    source_id: str, repo: Repository, evidence: Evidence, codes_by_claim: dict[str, set[str]]
+    state: SnapshotState, claims: list[str], codes_by_claim: dict[str, set[str]]
 ) -> str:
-    source = repo.sources[source_id]
-    state = evidence.snapshot(source)
-    claims = [c for c, s in repo.claim_source.items() if s == source_id]
+    """How the citations of one source's `claims` fared, in a few words."""
     if state.text is None:
         return f"{NOT_CHECKED} (snapshot {state.status.value})"
     failing = [c for c in claims if codes_by_claim.get(c)]
