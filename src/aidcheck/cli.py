@@ -1,7 +1,8 @@
 """The command line: parse arguments, call the library, render, return an exit code.
 
 Heavy modules (pydantic models, rich, the loader) are imported inside the commands, so
-`aidcheck --help` and `--version` start fast.
+`aidcheck --help` and `--version` start fast. Help text is Markdown, so that the line breaks of
+a docstring are not line breaks on the screen.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode="markdown",
 )
 
 
@@ -173,7 +175,9 @@ def show(
 
 
 sources_app = typer.Typer(
-    help="The sources and their snapshots in the evidence archive.", no_args_is_help=True
+    help="The sources and their snapshots in the evidence archive.",
+    no_args_is_help=True,
+    rich_markup_mode="markdown",
 )
 app.add_typer(sources_app, name="sources")
 

@@ -65,7 +65,7 @@ def test_check_exits_1_on_a_changed_snapshot_and_2_on_an_unknown_source(
     [check] = json.loads(capsys.readouterr().out)["checks"]
     assert check["status"] == "changed"
     assert run_check(["nope"], "text", color=False) == 2
-    assert "unknown source nope" in capsys.readouterr().out
+    assert "unknown source nope" in capsys.readouterr().err
 
 
 def test_check_without_an_archive_says_how_to_enable_it(
@@ -76,5 +76,5 @@ def test_check_without_an_archive_says_how_to_enable_it(
     monkeypatch.chdir(cited.root)
     monkeypatch.delenv("AIDCHECK_ARCHIVE", raising=False)
     assert run_check([], "text", color=False) == 2
-    assert "--archive" in capsys.readouterr().out
+    assert "--archive" in capsys.readouterr().err
     assert run_check([], "text", color=False, archive=cited.archive) == 0

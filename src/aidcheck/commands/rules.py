@@ -73,7 +73,7 @@ def run_show(code: str, fmt: str) -> int:
     try:
         rule = rules.get(code)
     except rules.UnknownRuleError as exc:
-        print(exc.args[0], file=sys.stderr)
+        print(f"aidcheck: error: {exc.args[0]}", file=sys.stderr)
         return 2
     if fmt == "json":
         data = {**summary(rule), "description": rule.description, "options": options_of(rule)}

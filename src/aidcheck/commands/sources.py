@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import sys
 from pathlib import Path
 
 from pydantic import BaseModel, Field
@@ -86,10 +87,14 @@ def run_check(ids: list[str], fmt: str, color: bool, archive: Path | None = None
     unknown = [i for i in ids if i not in repo.sources]
     if unknown:
         known = ", ".join(sorted(repo.sources))
-        print(f"aidcheck: error: unknown source {', '.join(unknown)}; known sources: {known}")
+        print(
+            f"aidcheck: error: unknown source {', '.join(unknown)}; known sources: {known}",
+            file=sys.stderr,
+        )
         return EXIT_INPUT
     if outcome.evidence is None:
-        print("\n".join(outcome.report.notices))
+        for notice in outcome.report.notices:
+            print(f"aidcheck: error: no snapshots to check: {notice}", file=sys.stderr)
         return EXIT_INPUT
     checks = [check_source(repo, outcome.evidence, i) for i in (ids or list(repo.sources))]
     data = SourcesReport(archive=_archive_name(outcome.evidence), checks=checks)

@@ -48,22 +48,30 @@ def run(
         workspace=env.get("GITHUB_WORKSPACE"),
     )
     text = render(outcome.report, chosen, options)
-    try:
-        if output is not None:
-            from aidcheck.atomic import write_text
+    if output is None:
+        print(text, end="")
+    else:
+        from aidcheck.atomic import write_text
 
+        try:
             write_text(output, text)
-        else:
-            print(text, end="")
-        summary_file = env.get("GITHUB_STEP_SUMMARY")
-        if chosen is Format.GITHUB and summary_file:
-            from aidcheck.render.github import append_step_summary
+        except OSError as exc:
+            return _cannot_write("the report to", output, exc)
+    summary_file = env.get("GITHUB_STEP_SUMMARY")
+    if chosen is Format.GITHUB and summary_file:
+        from aidcheck.render.github import append_step_summary
 
+        try:
             append_step_summary(outcome.report, Path(summary_file))
-    except OSError as exc:
-        print(
-            f"aidcheck: error: cannot write {exc.filename or output}: {exc.strerror}",
-            file=sys.stderr,
-        )
-        return EXIT_INPUT
+        except OSError as exc:
+            return _cannot_write("the job summary to", Path(summary_file), exc)
     return outcome.report.summary.exit_code
+
+
+def _cannot_write(what: str, path: Path, exc: OSError) -> int:
+    print(
+        f"aidcheck: error: cannot write {what} {path}: {exc.strerror or exc}; check that its "
+        "folder exists and is writable, or name another file",
+        file=sys.stderr,
+    )
+    return EXIT_INPUT
