@@ -105,3 +105,22 @@ def test_a_configured_severity_changes_the_finding_and_the_exit_code(tmp_path: P
     assert report.summary.exit_code == 0
     strict = verify(VerifyOptions(cwd=repo.root, fail_on=Severity.WARNING)).report
     assert strict.summary.exit_code == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "column"),
+    [
+        ('claims = "claims"\narchive = "a" "b"\n', 2, 15),
+        ('claims = "claims"\nselect = [\n', 2, 11),
+    ],
+)
+def test_invalid_toml_is_reported_at_its_line_and_column(
+    tmp_path: Path, text: str, line: int, column: int
+) -> None:
+    (tmp_path / "aidcheck.toml").write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        find_project(tmp_path)
+    [problem] = caught.value.problems
+    where = problem.locations[0]
+    assert (where.path, where.line, where.column) == ("aidcheck.toml", line, column)
+    assert problem.message.startswith("invalid TOML: ") and "(at " not in problem.message

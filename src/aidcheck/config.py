@@ -7,6 +7,7 @@ are relative to the file that states them.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -84,12 +85,11 @@ def _table(path: Path, prefix: tuple[str, ...]) -> dict[str, Any] | None:
     try:
         data: Any = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        line = getattr(exc, "lineno", 1) or 1
-        column = getattr(exc, "colno", 1) or 1
+        what, line, column = _toml_error(exc, text)
         raise ConfigError(
             [
                 Problem(
-                    message=f"invalid TOML: {exc}",
+                    message=f"invalid TOML: {what}; correct the syntax here",
                     locations=[Location(path=path.name, line=line, column=column)],
                 )
             ]
@@ -99,6 +99,23 @@ def _table(path: Path, prefix: tuple[str, ...]) -> dict[str, Any] | None:
             return None
         data = data[key]
     return data if isinstance(data, dict) else None
+
+
+_TOML_PLACE = re.compile(r" \(at (?:line (\d+), column (\d+)|end of document)\)$")
+
+
+def _toml_error(exc: tomllib.TOMLDecodeError, text: str) -> tuple[str, int, int]:
+    """What tomllib says is wrong, and where: Python 3.11 gives the place only in the message
+    ("... (at line 2, column 7)", "... (at end of document)")."""
+    message = str(exc)
+    found = _TOML_PLACE.search(message)
+    if found is None:
+        return message, 1, 1
+    what = message[: found.start()]
+    if found.group(1) is not None:
+        return what, int(found.group(1)), int(found.group(2))
+    lines = text.splitlines() or [""]
+    return what, len(lines), len(lines[-1]) + 1
 
 
 def _validate(path: Path, table: dict[str, Any], prefix: tuple[str, ...]) -> ProjectSettings:
