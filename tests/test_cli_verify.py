@@ -111,6 +111,7 @@ def test_bad_ref_and_no_git_are_usage_errors(project: Path, tmp_path: Path) -> N
     result = verify("--changed-since", "HEAD")
     assert result.exit_code == 2
     assert "git repository" in result.stderr
+    assert "leave out --changed-since" in result.stderr
 
 
 def test_baseline_hides_old_findings_and_reports_stale_entries(project: Path) -> None:

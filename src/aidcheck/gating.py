@@ -146,11 +146,25 @@ def _apply_baseline(report: Report, entries: dict[str, dict[str, Any]], path: Pa
 
 def changed_files(root: Path, ref: str) -> set[Path]:
     """Files added or changed since `ref` (committed, staged, unstaged or untracked)."""
-    top_raw = _git(root, "rev-parse", "--show-toplevel", what="find the git repository")
-    top = Path(top_raw.decode().strip())
     if ref.startswith("-"):
         raise GatingError(f"--changed-since {ref!r}: a git ref cannot start with '-'")
-    _git(top, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}", what=f"resolve {ref!r}")
+    top_raw = _git(
+        root,
+        "rev-parse",
+        "--show-toplevel",
+        what="find the git repository",
+        fix="run aidcheck inside a git checkout of the claims, or leave out --changed-since",
+    )
+    top = Path(top_raw.decode().strip())
+    _git(
+        top,
+        "rev-parse",
+        "--verify",
+        "--quiet",
+        f"{ref}^{{commit}}",
+        what=f"resolve {ref!r}",
+        fix="no such commit: fetch it first (e.g. `git fetch origin main`) or name another",
+    )
     names = _git(top, "diff", "--name-only", "-z", ref, "--", what="list changed files").split(
         b"\0"
     )
@@ -160,7 +174,8 @@ def changed_files(root: Path, ref: str) -> set[Path]:
     return {(top / name.decode()).resolve() for name in names if name}
 
 
-def _git(cwd: Path, *args: str, what: str) -> bytes:
+def _git(cwd: Path, *args: str, what: str, fix: str = "") -> bytes:
+    """Git's output; a GatingError that says `what` failed, why, and the `fix` if any."""
     try:
         done = subprocess.run(
             ["git", "-C", str(cwd), *args], capture_output=True, check=False, timeout=120
@@ -170,8 +185,10 @@ def _git(cwd: Path, *args: str, what: str) -> bytes:
     if done.returncode != 0:
         detail = done.stderr.decode(errors="replace").strip().splitlines()
         reason = detail[-1] if detail else f"git exited with {done.returncode}"
-        if args[0] == "rev-parse" and "--verify" in args:
-            reason = "no such commit: fetch it first (e.g. `git fetch origin main`) or name another"
+        if "--quiet" in args:  # git says nothing; the fix says it all
+            reason = fix
+        elif fix:
+            reason = f"{reason}; {fix}"
         raise GatingError(f"--changed-since: cannot {what} in {cwd}: {reason}")
     return done.stdout
 
