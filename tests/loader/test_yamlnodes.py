@@ -45,3 +45,19 @@ def test_position_falls_back_to_the_nearest_known_parent() -> None:
 def test_empty_document_has_no_data() -> None:
     assert parse("").data is None
     assert parse("# only a comment\n").data is None
+
+
+@pytest.mark.parametrize(
+    ("text", "advice", "not_advice"),
+    [
+        ("claims:\n  - id: a\n metric: m\n", "check the indentation", "quote it"),
+        ("period: {as_of: 2019-02-30}\n", "quote it to keep it as text", "indentation"),
+        ("a: !!python/object x\n", "tags and merge keys", "indentation"),
+    ],
+)
+def test_each_kind_of_unreadable_document_gets_its_own_advice(
+    text: str, advice: str, not_advice: str
+) -> None:
+    with pytest.raises(YamlSyntaxError) as caught:
+        parse(text)
+    assert advice in caught.value.message and not_advice not in caught.value.message

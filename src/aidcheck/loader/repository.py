@@ -160,7 +160,7 @@ def _load_file(path: Path, repo: Repository, result: LoadResult) -> RepositoryFi
         _add(
             result,
             "L001",
-            f"malformed YAML: {exc.message}; check the indentation and quoting here",
+            f"malformed YAML: {exc.message}",
             Location(path=shown, line=exc.position.line, column=exc.position.column),
         )
         return None

@@ -85,6 +85,9 @@ class Document:
 
 
 class YamlSyntaxError(Exception):
+    """A document that cannot be read, at the place of the problem; the message says what to
+    do."""
+
     def __init__(self, message: str, position: Position) -> None:
         super().__init__(message)
         self.message = message
@@ -104,8 +107,8 @@ def parse(text: str) -> Document:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = Position(mark.line + 1, mark.column + 1) if mark else Position(1, 1)
-        what = " ".join(part for part in (exc.context, exc.problem) if part)
-        raise YamlSyntaxError(what or "malformed YAML", where) from None
+        what = " ".join(part for part in (exc.context, exc.problem) if part) or "malformed YAML"
+        raise YamlSyntaxError(f"{what}; check the indentation and quoting here", where) from None
     except yaml.YAMLError as exc:
         raise YamlSyntaxError(str(exc), Position(1, 1)) from None
     finally:
