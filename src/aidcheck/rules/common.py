@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -105,6 +105,18 @@ def show_quantity(key: QuantityKey) -> str:
     """`county_hospitals_paired for CN (tertiary-county-pairing) at 2018-12-31`"""
     metric, scope, period, _ = key
     return f"{metric} for {show_scope(scope)} at {show_period(period)}"
+
+
+def agreeing(
+    ctx: CheckContext, *, by_dimension: bool = True
+) -> Iterator[tuple[QuantityKey, list[Claim]]]:
+    """Each run of two or more claims about one quantity (`same_quantity`) that agree."""
+    for key, claims in same_quantity(ctx, by_dimension=by_dimension).items():
+        if len(claims) < 2:
+            continue
+        for cluster in agreeing_clusters(claims):
+            if len(cluster) >= 2:
+                yield key, cluster
 
 
 def agreeing_clusters(claims: Sequence[Claim]) -> list[list[Claim]]:

@@ -15,9 +15,8 @@ from aidcheck.findings import Problem, Severity
 from aidcheck.rules.base import CheckContext, Family, Rule
 from aidcheck.rules.common import (
     NoOptions,
-    agreeing_clusters,
+    agreeing,
     figures,
-    same_quantity,
     show_quantity,
     side,
     source_id,
@@ -53,35 +52,32 @@ def root_origins(repo: Repository) -> dict[str, frozenset[str]]:
 def _check(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
     repo = ctx.repo
     origins = root_origins(repo)
-    for key, claims in same_quantity(ctx).items():
-        if len({source_id(repo, c) for c in claims}) < 2:
+    for key, cluster in agreeing(ctx):
+        sources = sorted({source_id(repo, c) for c in cluster})
+        if len(sources) < 2:
             continue
-        for cluster in agreeing_clusters(claims):
-            sources = sorted({source_id(repo, c) for c in cluster})
-            if len(sources) < 2:
-                continue
-            roots = sorted(frozenset().union(*(origins[s] for s in sources)))
-            where = show_quantity(key)
-            stated = figures(cluster)
-            ctx.tally(
-                len(roots) > 1,
-                f"{where}: {stated} stated by {len(sources)} sources, "
-                f"{len(roots)} independent origin(s): {', '.join(roots)}",
-            )
-            if len(roots) > 1:
-                continue
-            yield Problem(
-                message=f"{where}: {stated} is stated by {len(sources)} sources "
-                f"({', '.join(sources)}) that all derive from one origin, {roots[0]}: "
-                "repetition, not corroboration",
-                claims=[c.id for c in cluster],
-                locations=[repo.claim_location(c.id, "figure") for c in cluster],
-                details={
-                    "origins": roots,
-                    "sources": {s: sorted(origins[s]) for s in sources},
-                    "sides": [side(repo, c) for c in cluster],
-                },
-            )
+        roots = sorted(frozenset().union(*(origins[s] for s in sources)))
+        where = show_quantity(key)
+        stated = figures(cluster)
+        ctx.tally(
+            len(roots) > 1,
+            f"{where}: {stated} stated by {len(sources)} sources, "
+            f"{len(roots)} independent origin(s): {', '.join(roots)}",
+        )
+        if len(roots) > 1:
+            continue
+        yield Problem(
+            message=f"{where}: {stated} is stated by {len(sources)} sources "
+            f"({', '.join(sources)}) that all derive from one origin, {roots[0]}: "
+            "repetition, not corroboration",
+            claims=[c.id for c in cluster],
+            locations=[repo.claim_location(c.id, "figure") for c in cluster],
+            details={
+                "origins": roots,
+                "sources": {s: sorted(origins[s]) for s in sources},
+                "sides": [side(repo, c) for c in cluster],
+            },
+        )
     if ctx.run.compared == 0:
         ctx.run.note = "no figure is stated by two or more sources for one metric, scope and date"
 

@@ -14,9 +14,8 @@ from aidcheck.findings import Problem, Severity
 from aidcheck.rules.base import CheckContext, Family, Rule
 from aidcheck.rules.common import (
     NoOptions,
-    agreeing_clusters,
+    agreeing,
     figures,
-    same_quantity,
     show_quantity,
     side,
 )
@@ -26,29 +25,23 @@ UNSTATED = "(not stated)"
 
 def _check(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
     repo = ctx.repo
-    for key, claims in same_quantity(ctx, by_dimension=False).items():
-        if len(claims) < 2:
+    for key, cluster in agreeing(ctx, by_dimension=False):
+        wordings = sorted({c.scope.population or UNSTATED for c in cluster})
+        where = show_quantity(key)
+        ctx.tally(len(wordings) == 1, f"{where}: population {' / '.join(wordings)}")
+        if len(wordings) == 1:
             continue
-        for cluster in agreeing_clusters(claims):
-            if len(cluster) < 2:
-                continue
-            wordings = sorted({c.scope.population or UNSTATED for c in cluster})
-            where = show_quantity(key)
-            ctx.tally(len(wordings) == 1, f"{where}: population {' / '.join(wordings)}")
-            if len(wordings) == 1:
-                continue
-            stated = figures(cluster)
-            yield Problem(
-                message=f"{where}: {stated} is stated over different populations "
-                f"({' vs '.join(wordings)}); the same figure cannot hold for both unless one "
-                "population contains the other with nothing left over",
-                claims=[c.id for c in cluster],
-                locations=[repo.claim_location(c.id, "scope") for c in cluster],
-                details={
-                    "populations": {c.id: c.scope.population for c in cluster},
-                    "sides": [side(repo, c) for c in cluster],
-                },
-            )
+        yield Problem(
+            message=f"{where}: {figures(cluster)} is stated over different populations "
+            f"({' vs '.join(wordings)}); the same figure cannot hold for both unless one "
+            "population contains the other with nothing left over",
+            claims=[c.id for c in cluster],
+            locations=[repo.claim_location(c.id, "scope") for c in cluster],
+            details={
+                "populations": {c.id: c.scope.population for c in cluster},
+                "sides": [side(repo, c) for c in cluster],
+            },
+        )
     if ctx.run.compared == 0:
         ctx.run.note = "no two claims agree on one metric, scope and date"
 
