@@ -3,7 +3,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from aidcheck.evidence.normalize import normalize, normalize_quote
+from aidcheck.evidence.normalize import Rebuild, normalize, normalize_quote
 
 
 def test_pinyin_glued_after_characters_is_removed_and_mapped_back() -> None:
@@ -71,3 +71,23 @@ def test_every_normalized_character_maps_to_a_nonempty_ordered_original_span(tex
 def test_normalizing_twice_changes_nothing_more(text: str) -> None:
     once = normalize(text).text
     assert normalize(once).text == once
+
+
+def test_a_rebuilt_text_keeps_the_original_span_of_every_character() -> None:
+    text = "ab(x)cd  ef"
+    out = Rebuild(text, list(range(len(text))), list(range(1, len(text) + 1)))
+    out.copy(2)
+    out.skip(5, into_last=True)  # "(x)" dropped; "b" now covers it
+    out.copy(7, {ord("c"): "C"})
+    out.put("_", 7, 9)  # two spaces become one character covering both
+    rebuilt, starts, ends = out.result()
+    assert rebuilt == "abCd_ef"
+    assert list(zip(starts, ends, strict=True)) == [
+        (0, 1),
+        (1, 5),
+        (5, 6),
+        (6, 7),
+        (7, 9),
+        (9, 10),
+        (10, 11),
+    ]

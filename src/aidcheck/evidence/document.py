@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from aidcheck.evidence.boilerplate import find_boilerplate
 from aidcheck.evidence.duplicates import find_duplicates
 from aidcheck.evidence.mojibake import find_mojibake
-from aidcheck.evidence.normalize import NormalizedText, normalize
+from aidcheck.evidence.normalize import NormalizedText, Rebuild, normalize
 from aidcheck.evidence.spans import LineIndex, Span, SpanKind
 
 
@@ -80,20 +80,8 @@ def analyse(data: bytes) -> SnapshotText:
 
 
 def _with_repairs(text: str, repairs: list[Span]) -> NormalizedText:
-    pieces: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    pos = 0
+    out = Rebuild(text, list(range(len(text))), list(range(1, len(text) + 1)))
     for span in sorted(repairs, key=lambda s: s.start):
-        pieces.append(text[pos : span.start])
-        starts.extend(range(pos, span.start))
-        ends.extend(range(pos + 1, span.start + 1))
-        repaired = (span.repaired or "").replace("\ufffd", "")
-        pieces.append(repaired)
-        starts.extend([span.start] * len(repaired))
-        ends.extend([span.end] * len(repaired))
-        pos = span.end
-    pieces.append(text[pos:])
-    starts.extend(range(pos, len(text)))
-    ends.extend(range(pos + 1, len(text) + 1))
-    return normalize("".join(pieces), starts, ends, original=text)
+        out.copy(span.start)
+        out.put((span.repaired or "").replace("\ufffd", ""), span.start, span.end)
+    return normalize(*out.result(), original=text)

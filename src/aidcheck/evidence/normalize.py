@@ -108,6 +108,44 @@ def normalize_quote(quote: str) -> str:
     return normalize(quote).text.strip()
 
 
+class Rebuild:
+    """A text rebuilt from left to right, each character keeping the original span it came
+    from: stretches of the text are copied with their offsets, replacements are put in for a
+    span of it, and what is skipped is dropped."""
+
+    def __init__(self, text: str, starts: list[int], ends: list[int]) -> None:
+        self.text, self.starts, self.ends = text, starts, ends
+        self.pos = 0
+        self.pieces: list[str] = []
+        self.new_starts: list[int] = []
+        self.new_ends: list[int] = []
+
+    def copy(self, to: int, table: dict[int, str] | None = None) -> None:
+        """Copy the text up to `to` (through a one-for-one `str.translate` table, if any)."""
+        piece = self.text[self.pos : to]
+        self.pieces.append(piece.translate(table) if table else piece)
+        self.new_starts.extend(self.starts[self.pos : to])
+        self.new_ends.extend(self.ends[self.pos : to])
+        self.pos = to
+
+    def put(self, replacement: str, start: int, end: int) -> None:
+        """Put `replacement` in for the text from `start` to before `end`, and skip it."""
+        self.pieces.append(replacement)
+        self.new_starts.extend([self.starts[start]] * len(replacement))
+        self.new_ends.extend([self.ends[end - 1]] * len(replacement))
+        self.pos = end
+
+    def skip(self, to: int, *, into_last: bool = False) -> None:
+        """Drop the text up to `to`; `into_last` makes the last character kept cover it."""
+        if into_last and self.new_ends:
+            self.new_ends[-1] = self.ends[to - 1]
+        self.pos = to
+
+    def result(self, table: dict[int, str] | None = None) -> tuple[str, list[int], list[int]]:
+        self.copy(len(self.text), table)
+        return "".join(self.pieces), self.new_starts, self.new_ends
+
+
 @lru_cache(maxsize=8192)
 def _fold_char(cluster: str) -> str:
     folded = unicodedata.normalize("NFKC", cluster).translate(PUNCTUATION_FOLD)
@@ -143,46 +181,24 @@ def _fold_characters(
     if special:
         parts.append(f"[{re.escape(special)}]")
     cluster_re = re.compile("|".join(parts), re.DOTALL)
-    pieces: list[str] = []
-    new_starts: list[int] = []
-    new_ends: list[int] = []
-    pos = 0
+    out = Rebuild(text, starts, ends)
     for m in cluster_re.finditer(text):
-        a, b = m.start(), m.end()
-        pieces.append(text[pos:a].translate(one_for_one))
-        new_starts.extend(starts[pos:a])
-        new_ends.extend(ends[pos:a])
-        folded = _fold_char(text[a:b])
-        pieces.append(folded)
-        new_starts.extend([starts[a]] * len(folded))
-        new_ends.extend([ends[b - 1]] * len(folded))
-        pos = b
-    pieces.append(text[pos:].translate(one_for_one))
-    new_starts.extend(starts[pos:])
-    new_ends.extend(ends[pos:])
-    return "".join(pieces), new_starts, new_ends
+        out.copy(m.start(), one_for_one)
+        out.put(_fold_char(m.group()), m.start(), m.end())
+    return out.result(one_for_one)
 
 
 def _remove_pinyin(
     text: str, starts: list[int], ends: list[int], notes: NormalizationNotes
 ) -> tuple[str, list[int], list[int]]:
-    pieces: list[str] = []
-    new_starts: list[int] = []
-    new_ends: list[int] = []
-    pos = 0
+    out = Rebuild(text, starts, ends)
     for m in PINYIN_RE.finditer(text):
-        pieces.append(text[pos : m.start()])
-        new_starts.extend(starts[pos : m.start()])
-        new_ends.extend(ends[pos : m.start()])
-        new_ends[-1] = ends[m.end() - 1]  # the annotated character covers its annotation
-        pos = m.end()
+        out.copy(m.start())
+        out.skip(m.end(), into_last=True)  # the annotated character covers its annotation
         notes.pinyin_removed += 1
-    if pos == 0:
+    if out.pos == 0:
         return text, starts, ends
-    pieces.append(text[pos:])
-    new_starts.extend(starts[pos:])
-    new_ends.extend(ends[pos:])
-    return "".join(pieces), new_starts, new_ends
+    return out.result()
 
 
 _CONVERTER: list[Any] = []
@@ -224,26 +240,17 @@ def _simplify(text: str, notes: NormalizationNotes) -> str:
 def _fold_whitespace(
     text: str, starts: list[int], ends: list[int], notes: NormalizationNotes
 ) -> tuple[str, list[int], list[int]]:
-    pieces: list[str] = []
-    new_starts: list[int] = []
-    new_ends: list[int] = []
-    pos = 0
+    out = Rebuild(text, starts, ends)
     for m in WHITESPACE_RE.finditer(text):
         a, b = m.start(), m.end()
-        pieces.append(text[pos:a])
-        new_starts.extend(starts[pos:a])
-        new_ends.extend(ends[pos:a])
-        pos = b
+        out.copy(a)
         notes.whitespace_runs += 1
         before = text[a - 1] if a > 0 else ""
         after = text[b] if b < len(text) else ""
         if before and after and not _WIDE_RE.match(before) and not _WIDE_RE.match(after):
-            pieces.append(" ")
-            new_starts.append(starts[a])
-            new_ends.append(ends[b - 1])
-    if pos == 0:
+            out.put(" ", a, b)
+        else:
+            out.skip(b)
+    if out.pos == 0:
         return text, starts, ends
-    pieces.append(text[pos:])
-    new_starts.extend(starts[pos:])
-    new_ends.extend(ends[pos:])
-    return "".join(pieces), new_starts, new_ends
+    return out.result()
