@@ -18,6 +18,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import product
 from typing import TYPE_CHECKING
 
 from pydantic import Field
@@ -93,6 +94,18 @@ def _whole_programmes(programme: str | None, options: RollupOptions) -> list[str
     return list(dict.fromkeys(found))
 
 
+def _whole_keys(repo: Repository, part: Claim, options: RollupOptions) -> Iterator[WholeKey]:
+    """Where a part's wholes are indexed: each enclosing region (its own first) × each giver
+    enclosing its giver, or none × each programme covering its programme; not its own scope."""
+    scope = part.scope
+    givers = [*lineage(repo, scope.giver), None] if scope.giver else [None]
+    programmes = _whole_programmes(scope.programme, options)
+    own = (scope.region, scope.giver, scope.programme)
+    for region, giver, programme in product(lineage(repo, scope.region), givers, programmes):
+        if (region, giver, programme) != own:
+            yield (part.metric, region, giver, programme, part.figure.dimension)
+
+
 def _check(ctx: CheckContext, options: RollupOptions) -> Iterator[Problem]:
     repo = ctx.repo
     claims = [c for c in cross_checkable(ctx) if _additive(repo, c)]
@@ -101,24 +114,18 @@ def _check(ctx: CheckContext, options: RollupOptions) -> Iterator[Problem]:
     parts_of: dict[str, list[Claim]] = defaultdict(list)
     wholes: dict[str, Claim] = {}
     for part in claims:
-        own = (part.scope.region, part.scope.giver, part.scope.programme)
-        for region in lineage(repo, part.scope.region):
-            givers = [*lineage(repo, part.scope.giver), None] if part.scope.giver else [None]
-            for giver in givers:
-                for programme in _whole_programmes(part.scope.programme, options):
-                    if (region, giver, programme) == own:
-                        continue
-                    key = (part.metric, region, giver, programme, part.figure.dimension)
-                    if key not in index:
-                        continue
-                    whole = _pick(ctx, part, index[key], ends, options)
-                    if whole is None or whole.id == part.id:
-                        continue
-                    problem = _compare(ctx, part, whole, ends)
-                    parts_of[whole.id].append(part)
-                    wholes[whole.id] = whole
-                    if problem is not None:
-                        yield problem
+        for key in _whole_keys(repo, part, options):
+            candidates = index.get(key)
+            if candidates is None:
+                continue
+            whole = _pick(ctx, part, candidates, ends, options)
+            if whole is None or whole.id == part.id:
+                continue
+            problem = _compare(ctx, part, whole, ends)
+            parts_of[whole.id].append(part)
+            wholes[whole.id] = whole
+            if problem is not None:
+                yield problem
     if options.sum_siblings:
         for whole_id, parts in parts_of.items():
             yield from _sums(ctx, wholes[whole_id], parts, ends)
