@@ -14,11 +14,7 @@ TEXT = "标题\n\n  截至2018年底，三级医院已派出超过6万人次医�
 @pytest.fixture
 def cited(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Cited:
     claim = quoted("a", "超过6万人次", "已派出超过6万人次医务人员", metric="staff_dispatch_visits")
-    cited = Cited(tmp_path).source("src", TEXT, [claim])
-    cited.write()
-    monkeypatch.chdir(cited.root)
-    monkeypatch.delenv("AIDCHECK_ARCHIVE", raising=False)
-    return cited
+    return Cited(tmp_path).source("src", TEXT, [claim]).enter(monkeypatch)
 
 
 def test_show_prints_the_quote_in_its_passage_with_the_figure_marked(

@@ -18,11 +18,7 @@ CLAIM = quoted("a", "超过400家", "已有超过400家医院成为二级甲等�
 
 @pytest.fixture
 def cited(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Cited:
-    cited = Cited(tmp_path).source("src", TEXT, [CLAIM])
-    cited.write()
-    monkeypatch.chdir(cited.root)
-    monkeypatch.delenv("AIDCHECK_ARCHIVE", raising=False)
-    return cited
+    return Cited(tmp_path).source("src", TEXT, [CLAIM]).enter(monkeypatch)
 
 
 def test_list_gives_each_source_its_claim_count_and_citation_status(
@@ -71,10 +67,7 @@ def test_check_exits_1_on_a_changed_snapshot_and_2_on_an_unknown_source(
 def test_check_without_an_archive_says_how_to_enable_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    cited = Cited(tmp_path, config_archive=None).source("src", TEXT, [CLAIM])
-    cited.write()
-    monkeypatch.chdir(cited.root)
-    monkeypatch.delenv("AIDCHECK_ARCHIVE", raising=False)
+    cited = Cited(tmp_path, config_archive=None).source("src", TEXT, [CLAIM]).enter(monkeypatch)
     assert run_check([], "text", color=False) == 2
     assert "--archive" in capsys.readouterr().err
     assert run_check([], "text", color=False, archive=cited.archive) == 0

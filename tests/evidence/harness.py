@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 
 from aidcheck.findings import Finding, Report
@@ -113,6 +114,13 @@ class Cited:
             path.parent.mkdir(parents=True, exist_ok=True)
             _dump(path, data)
         return self.root
+
+    def enter(self, monkeypatch: pytest.MonkeyPatch) -> Cited:
+        """Write the repository and work inside it, as a user would: the current directory is
+        its root, and no AIDCHECK_ARCHIVE from the environment interferes."""
+        monkeypatch.chdir(self.write())
+        monkeypatch.delenv("AIDCHECK_ARCHIVE", raising=False)
+        return self
 
     def run(self, archive: Path | None = None, environ: dict[str, str] | None = None) -> Outcome:
         root = self.write()
