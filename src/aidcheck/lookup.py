@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -43,22 +42,14 @@ class ShowResult(BaseModel):
     matches: list[ClaimView] = Field(default_factory=list)
 
 
-@dataclass
-class Query:
-    text: str
-    value: Decimal | None = None
-    words: list[str] = field(default_factory=list)
-
-
-def parse_query(text: str) -> Query:
+def figure_value(text: str) -> Decimal | None:
+    """The value of a query that is a figure (1180, 6万, "60,000"), else None."""
     from aidcheck.numbers import FigureError, read_figure
 
-    query = Query(text=text)
     try:
-        query.value = read_figure(text.strip()).value
+        return read_figure(text).value
     except FigureError:
-        query.value = None
-    return query
+        return None
 
 
 def fold(text: str) -> str:
@@ -73,9 +64,8 @@ def find_claims(repo: Repository, text: str) -> tuple[str, list[tuple[Claim, str
     """
     if text in repo.claims:
         return "id", [(repo.claims[text], "id")]
-    query = parse_query(text)
-    if query.value is not None:
-        value = query.value
+    value = figure_value(text)
+    if value is not None:
         stated = [
             (c, "states this figure") for c in repo.claims.values() if c.figure.value == value
         ]

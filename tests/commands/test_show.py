@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from aidcheck.cli import app
-from tests.conftest import RepoFactory
+from tests.conftest import SOURCE, RepoFactory
 
 
 @pytest.fixture
@@ -50,3 +50,14 @@ def test_show_no_match_exits_1_with_a_hint(runner: CliRunner) -> None:
     result = runner.invoke(app, ["show", "no-such-claim-anywhere"])
     assert result.exit_code == 1
     assert "no claim matches" in result.stdout
+
+
+def test_input_errors_go_to_stderr_with_their_place_and_exit_2(
+    make_repo: RepoFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    broken = SOURCE.replace("metric: staff_dispatch_visits", "metric: staff_dispatched_visits")
+    monkeypatch.chdir(make_repo({"xinhua.yaml": broken}))
+    result = CliRunner().invoke(app, ["show", "1180", "--format", "json"])
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert "claims/xinhua.yaml:15:" in result.stderr and "L004" in result.stderr

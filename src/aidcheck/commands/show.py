@@ -11,18 +11,16 @@ from typing import Any
 from rich.console import Console
 from rich.text import Text
 
+from aidcheck.commands.loading import load
 from aidcheck.lookup import ClaimView, ShowResult, show
-from aidcheck.render import Format, RenderOptions, render
-from aidcheck.verify import VerifyOptions, verify
+from aidcheck.verify import EXIT_INPUT
 
 
 def run(query: str, fmt: str, color: bool, archive: Path | None = None) -> int:
-    outcome = verify(VerifyOptions(archive=archive, run_checks=False))
-    repo = outcome.repository
-    if repo is None or outcome.report.summary.input_errors:
-        print(render(outcome.report, Format.TEXT, RenderOptions(color=color)), end="")
-        return 2
-    result = show(repo, query, outcome.evidence, citations=True)
+    outcome = load(archive, color, run_checks=False)
+    if outcome is None or outcome.repository is None:
+        return EXIT_INPUT
+    result = show(outcome.repository, query, outcome.evidence, citations=True)
     if fmt == "json":
         print(json.dumps(result.model_dump(mode="json"), ensure_ascii=False, indent=2))
     else:

@@ -12,12 +12,12 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from aidcheck.commands.loading import load
 from aidcheck.evidence.citations import Evidence, SnapshotStatus
 from aidcheck.evidence.spans import Span
 from aidcheck.findings import SourceSummary
 from aidcheck.loader.repository import Repository
-from aidcheck.render import Format, RenderOptions, render
-from aidcheck.verify import EXIT_INPUT, Outcome, VerifyOptions, verify
+from aidcheck.verify import EXIT_INPUT
 
 EXCERPT_CHARS = 24
 
@@ -46,20 +46,12 @@ class SourcesReport(BaseModel):
     notices: list[str] = Field(default_factory=list)
 
 
-def _verify(archive: Path | None, color: bool) -> Outcome | None:
-    outcome = verify(VerifyOptions(archive=archive))
-    if outcome.repository is None or outcome.report.summary.input_errors:
-        print(render(outcome.report, Format.TEXT, RenderOptions(color=color)), end="")
-        return None
-    return outcome
-
-
 def _archive_name(evidence: Evidence | None) -> str | None:
     return str(evidence.archive.root) if evidence is not None else None
 
 
 def run_list(fmt: str, color: bool, archive: Path | None = None) -> int:
-    outcome = _verify(archive, color)
+    outcome = load(archive, color, run_checks=True)  # the citation status needs the checks
     if outcome is None:
         return EXIT_INPUT
     data = SourcesReport(
@@ -79,7 +71,7 @@ def run_list(fmt: str, color: bool, archive: Path | None = None) -> int:
 
 
 def run_check(ids: list[str], fmt: str, color: bool, archive: Path | None = None) -> int:
-    outcome = _verify(archive, color)
+    outcome = load(archive, color, run_checks=False)
     if outcome is None:
         return EXIT_INPUT
     repo = outcome.repository
