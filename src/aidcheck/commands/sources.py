@@ -17,6 +17,7 @@ from aidcheck.evidence.citations import Evidence, SnapshotStatus
 from aidcheck.evidence.spans import Span
 from aidcheck.findings import SourceSummary
 from aidcheck.loader.repository import Repository
+from aidcheck.rules.citation import short
 from aidcheck.verify import EXIT_INPUT
 
 EXCERPT_CHARS = 24
@@ -121,15 +122,12 @@ def check_source(repo: Repository, evidence: Evidence, source_id: str) -> Source
     out.lines = snapshot.text.count("\n") + 1
     out.normalization = snapshot.notes()
     out.spans = [
-        SpanReport(**span.model_dump(), excerpt=_excerpt(snapshot.text[span.start : span.end]))
+        SpanReport(
+            **span.model_dump(), excerpt=short(snapshot.text[span.start : span.end], EXCERPT_CHARS)
+        )
         for span in snapshot.spans
     ]
     return out
-
-
-def _excerpt(text: str) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= EXCERPT_CHARS else flat[: EXCERPT_CHARS - 1] + "…"
 
 
 def _console(buffer: io.StringIO, color: bool) -> Console:

@@ -75,4 +75,4 @@ def _figure_spans(quoted: str, claim: Claim) -> list[list[int]]:
 
     found = find_figures(quoted)
     same = [f for f in found if f.quantity.value == claim.figure.value]
-    return [[f.start, f.end] for f in (same or [])]
+    return [[f.start, f.end] for f in same]
