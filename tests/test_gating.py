@@ -214,3 +214,12 @@ def test_only_findings_that_involve_a_changed_file_are_kept(make_repo: RepoFacto
     assert [f.code for f in report.findings] == ["Z901", "L001", "Z904"]
     assert report.summary.unchanged == 1
     assert "--changed-since HEAD: 1 files added or changed" in report.notices[0]
+
+
+def test_a_baseline_that_is_a_folder_or_not_utf8_says_what_to_do(tmp_path: Path) -> None:
+    with pytest.raises(GatingError, match="Is a directory; name a file written with"):
+        read_baseline(tmp_path)
+    garbled = tmp_path / "baseline.json"
+    garbled.write_bytes(b"\xff\xfe{}")
+    with pytest.raises(GatingError, match="not UTF-8 text .*--write-baseline"):
+        read_baseline(garbled)

@@ -99,8 +99,16 @@ def read_baseline(path: Path) -> dict[str, dict[str, Any]]:
         raise GatingError(
             f"no baseline at {path}: write one with --write-baseline {path}"
         ) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise GatingError(f"cannot read the baseline {path}: {exc}") from None
+    except OSError as exc:
+        raise GatingError(
+            f"cannot read the baseline {path}: {exc.strerror or exc}; name a file written "
+            "with --write-baseline"
+        ) from None
+    except UnicodeDecodeError as exc:
+        raise GatingError(
+            f"{path}: the baseline is not UTF-8 text (byte {exc.start}); write it again with "
+            "--write-baseline"
+        ) from None
     except json.JSONDecodeError as exc:
         raise GatingError(
             f"{path}:{exc.lineno}:{exc.colno}: the baseline is not valid JSON ({exc.msg}); "
