@@ -221,5 +221,5 @@ def test_a_baseline_that_is_a_folder_or_not_utf8_says_what_to_do(tmp_path: Path)
         read_baseline(tmp_path)
     garbled = tmp_path / "baseline.json"
     garbled.write_bytes(b"\xff\xfe{}")
-    with pytest.raises(GatingError, match="not UTF-8 text .*--write-baseline"):
+    with pytest.raises(GatingError, match=r"not UTF-8 text .*--write-baseline"):
         read_baseline(garbled)
