@@ -50,6 +50,12 @@ class Problem(BaseModel):
         default=None,
         description="what tells this problem apart from others of its rule on the same claims",
     )
+    identity: str | None = Field(
+        default=None,
+        description="what identifies the finding in place of its claims, for findings about a "
+        "group of claims that may grow (a relation between all claims stating 1180 and all "
+        "stating 963): a new claim joining the group leaves the fingerprint unchanged",
+    )
 
 
 class Finding(BaseModel):
@@ -83,11 +89,14 @@ class Finding(BaseModel):
 
 
 def fingerprint(code: str, problem: Problem) -> str:
-    """A stable identity for a finding: its code and claims, never its line numbers.
+    """A stable identity for a finding: its code and claims (or its declared identity), never
+    its line numbers.
 
     Findings that involve no claim (load errors) are identified by file and message instead.
     """
-    if problem.claims:
+    if problem.identity:
+        basis = [code, problem.identity]
+    elif problem.claims:
         basis = [code, *sorted(problem.claims)]
     else:
         basis = [code, *(loc.path for loc in problem.locations), problem.message]

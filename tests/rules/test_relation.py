@@ -177,3 +177,28 @@ def test_a_relation_holds_when_some_values_of_the_intervals_satisfy_it(
     left: Interval, op: RelationOp, right: Interval, expected: bool
 ) -> None:
     assert holds(left, op, right) is expected
+
+
+def test_a_violation_keeps_its_fingerprint_when_another_source_repeats_a_side(
+    repo: Repo,
+) -> None:
+    one_to_one = {
+        "relations": [
+            relation("one-to-one", "tertiary_hospitals_pairing", "==", "county_hospitals_paired")
+        ]
+    }
+    _pairing(repo, "963家", "1180家").add("relations.yaml", one_to_one)
+    [before] = findings(repo.verify(), "X401")
+    repeat = claim(
+        "medsci-county", "county_hospitals_paired", "1180家", programme=PAIRING, as_of="2018-12-31"
+    )
+    repo.source("medsci", [repeat])
+    [after] = findings(repo.verify(), "X401")
+    assert "medsci-county" in after.claims
+    assert after.fingerprint == before.fingerprint
+    other = claim(
+        "other-county", "county_hospitals_paired", "1300家", programme=PAIRING, as_of="2018-12-31"
+    )
+    repo.source("other", [other])
+    prints = {f.fingerprint for f in findings(repo.verify(), "X401")}
+    assert len(prints) == 2 and before.fingerprint in prints

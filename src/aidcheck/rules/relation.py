@@ -125,6 +125,9 @@ def _compare(
             "right": [side(repo, c) for c in right],
         },
         key=relation.id,
+        identity="|".join(
+            [relation.id, *map(str, key), str(lhs.figure.interval), str(rhs.figure.interval)]
+        ),
     )
 
 
