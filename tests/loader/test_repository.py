@@ -45,7 +45,7 @@ def test_unknown_metric_points_at_the_metric_line(make_repo: RepoFactory) -> Non
     broken = SOURCE.replace("metric: staff_dispatch_visits", "metric: staff_dispatched_visits")
     result = load(make_repo({"xinhua.yaml": broken}))
     assert problems(result) == [("L004", "claims/xinhua.yaml", 15)]
-    assert "staff_dispatch_visits" in result.problems[0].problem.message  # the hint
+    assert "did you mean 'staff_dispatch_visits'" in result.problems[0].problem.message
     assert result.problems[0].problem.claims == ["xinhua-2019-staff"]
 
 

@@ -1,12 +1,14 @@
 """The cross-references of a loaded repository: every name a claim, region, relation or
 suppression uses must be defined somewhere in the files given.
 
-Each unknown name is a load problem at the place it is written, with the names that are
-defined (or, when none is, how to get the registry loaded).
+Each unknown name is a load problem at the place it is written, with the closest defined names
+(a typo is the usual cause), else the names that are defined (or, when none is, how to get
+the registry loaded).
 """
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -38,11 +40,14 @@ def unknown(
     claims: list[str] | None = None,
 ) -> Coded:
     """The problem of a name of `kind` that `known` does not define."""
+    close = difflib.get_close_matches(name, list(known), n=3, cutoff=0.8)
     if known:
         hint = (
             f"define it in the repository's registry or use one of: "
             f"{', '.join(sorted(known)[:SHOWN_NAMES])}"
         )
+        if close:
+            hint = f"did you mean {' or '.join(repr(c) for c in close)}? Otherwise {hint}"
     else:
         hint = (
             f"no {kind} is defined in the files given; define it in a '{_SECTION[kind]}' "
