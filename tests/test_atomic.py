@@ -48,3 +48,15 @@ def test_failure_keeps_the_old_file_and_leaves_no_temporary(
         atomic.write_text(target, "new")
     assert target.read_text(encoding="utf-8") == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["baseline.json"]
+
+
+def test_create_writes_a_new_file_and_refuses_an_existing_one(tmp_path: Path) -> None:
+    from aidcheck.atomic import create
+
+    target = tmp_path / "new.txt"
+    create(target, b"first")
+    assert target.read_bytes() == b"first"
+    with pytest.raises(FileExistsError):
+        create(target, b"second")
+    assert target.read_bytes() == b"first"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["new.txt"]  # no temporary file left

@@ -35,3 +35,31 @@ def _mode(path: Path) -> int:
         umask = os.umask(0)
         os.umask(umask)
         return 0o666 & ~umask
+
+
+def create(path: Path, data: bytes) -> None:
+    """Write a new file at `path`, all at once, and never over an existing one.
+
+    The bytes go to a temporary file in the same folder, which is then hard-linked to `path`:
+    the link fails with FileExistsError when `path` exists (even if it appeared a moment ago),
+    and a reader never sees a half-written file. Where the file system has no hard links, the
+    file is opened with O_EXCL instead (still no clobbering, but not all-at-once).
+    """
+    folder = path.parent if str(path.parent) else Path(".")
+    handle, temp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temp, _mode(path))
+        try:
+            os.link(temp, path)
+        except FileExistsError:
+            raise
+        except OSError:
+            with open(path, "xb") as out:
+                out.write(data)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temp)

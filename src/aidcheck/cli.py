@@ -174,6 +174,39 @@ def show(
     raise typer.Exit(run(query, fmt.value, _color(), archive=archive))
 
 
+@app.command()
+def figure(
+    text: Annotated[
+        str, typer.Argument(help="A figure as a source states it: 超过6万人次, 400余家.")
+    ],
+    fmt: Annotated[
+        FormatChoice, typer.Option("--format", "-f", help="How to print the reading.")
+    ] = FormatChoice.text,
+) -> None:
+    """How a figure reads: value, hedge, unit, dimension, interval, and why.
+
+    Exit codes: 0 read, 2 the text is not one figure (the message says what to write).
+    """
+    from aidcheck.commands.figure import run
+
+    raise typer.Exit(run(text, fmt.value, _color()))
+
+
+@app.command()
+def init(
+    directory: Annotated[
+        Path, typer.Argument(help="Where to create the claim repository (default: here).")
+    ] = Path("."),
+) -> None:
+    """Create a claim repository: configuration, starter registries, an archive, one example.
+
+    Exit codes: 0 created, 2 something already exists there (nothing is overwritten).
+    """
+    from aidcheck.commands.init import run
+
+    raise typer.Exit(run(directory, _color()))
+
+
 sources_app = typer.Typer(
     help="The sources and their snapshots in the evidence archive.",
     no_args_is_help=True,

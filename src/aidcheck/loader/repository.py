@@ -10,6 +10,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from aidcheck.findings import Location, Problem
+from aidcheck.loader.defaults import apply_defaults
 from aidcheck.loader.references import check_references
 from aidcheck.loader.yamlnodes import Document, PathKey, YamlSyntaxError, parse
 from aidcheck.model.claim import Claim
@@ -186,11 +187,14 @@ def _load_file(path: Path, repo: Repository, result: LoadResult) -> RepositoryFi
             Location(path=shown, line=1),
         )
         return None
+    apply_defaults(doc)
     try:
         return RepositoryFile.model_validate(doc.data)
     except ValidationError as exc:
+        before = len(result.problems)
         for error in exc.errors(include_url=False):
             _add_schema_error(result, shown, doc, error)
+        _drop_repeats(result, before)  # an error in `defaults` is inherited by many claims
         return None
 
 
@@ -198,7 +202,7 @@ def _add_schema_error(result: LoadResult, shown: str, doc: Document, error: Any)
     path = _data_path(error["loc"], doc, missing=error["type"] == "missing")
     extra_key = error["type"] == "extra_forbidden"
     pos = doc.position(path, prefer_key=extra_key or error["type"] == "missing")
-    field_path = _dotted(path) or "(top level)"
+    field_path = _dotted(doc.resolve(path)) or "(top level)"
     message = str(error["msg"]).removeprefix("Value error, ")
     if extra_key:
         message = f"unknown field '{error['loc'][-1]}'; check its spelling against docs/claims.md"
@@ -210,6 +214,17 @@ def _add_schema_error(result: LoadResult, shown: str, doc: Document, error: Any)
         f"{field_path}: {message}",
         Location(path=shown, line=pos.line, column=pos.column),
     )
+
+
+def _drop_repeats(result: LoadResult, start: int) -> None:
+    seen: set[tuple[str, str]] = set()
+    kept = result.problems[:start]
+    for found in result.problems[start:]:
+        key = (found.problem.message, str(found.problem.locations))
+        if key not in seen:
+            seen.add(key)
+            kept.append(found)
+    result.problems[:] = kept
 
 
 def _data_path(loc: tuple[Any, ...], doc: Document, missing: bool) -> PathKey:

@@ -46,11 +46,23 @@ class Document:
     data: Any
     root: yaml.Node | None = None
     duplicates: list[DuplicateKey] = field(default_factory=list)
+    # Paths whose value was copied from elsewhere in the document (a claim's scope from the
+    # file's `defaults`): positions and error paths are those of the place it was written.
+    aliases: dict[PathKey, PathKey] = field(default_factory=dict)
+
+    def resolve(self, path: PathKey) -> PathKey:
+        """`path` with an aliased prefix replaced by the path it was copied from."""
+        if self.aliases:
+            for end in range(len(path), 0, -1):
+                origin = self.aliases.get(path[:end])
+                if origin is not None:
+                    return (*origin, *path[end:])
+        return path
 
     def node(self, path: PathKey) -> tuple[yaml.Node | None, yaml.Node | None]:
         """The value node and (for a mapping entry) the key node at `path`, if present."""
         node, key_node = self.root, None
-        for part in path:
+        for part in self.resolve(path):
             key_node = None
             if isinstance(node, yaml.MappingNode):
                 found = None

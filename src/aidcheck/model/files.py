@@ -11,7 +11,7 @@ from typing import Annotated, Any
 from pydantic import Discriminator, Field, Tag
 
 from aidcheck.model.base import StrictModel
-from aidcheck.model.claim import Claim
+from aidcheck.model.claim import Claim, Period, Scope
 from aidcheck.model.registry import Metric, Programme, Region
 from aidcheck.model.relations import Relation, Suppression
 from aidcheck.model.source import Identifier, Source
@@ -28,10 +28,23 @@ SourceField = Annotated[
 ]
 
 
+class FileDefaults(StrictModel):
+    """What the claims of one file inherit unless they state it (loader/defaults.py)."""
+
+    scope: Scope | None = None
+    period: Period | None = None
+    source: Identifier | None = Field(
+        default=None, description="the source cited by claims that name none"
+    )
+
+
 class RepositoryFile(StrictModel):
     source: SourceField | None = Field(
         default=None,
         description="the source the claims in this file cite: a full record, or the id of one",
+    )
+    defaults: FileDefaults | None = Field(
+        default=None, description="scope, period and source that the file's claims inherit"
     )
     claims: list[Claim] = Field(default_factory=list)
     metrics: list[Metric] = Field(default_factory=list)
