@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
-from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, Field
@@ -11,6 +9,7 @@ from pydantic import BaseModel, Field
 from aidcheck.findings import ClaimRef
 from aidcheck.loader.repository import Repository
 from aidcheck.model.claim import Claim
+from aidcheck.model.quantity import Quantity
 from aidcheck.verify import claim_ref
 
 if TYPE_CHECKING:
@@ -42,46 +41,67 @@ class ShowResult(BaseModel):
     matches: list[ClaimView] = Field(default_factory=list)
 
 
-def figure_value(text: str) -> Decimal | None:
-    """The value of a query that is a figure (1180, 6万, "60,000"), else None."""
+def figure_query(text: str) -> Quantity | None:
+    """The figure a query states (1180, 6万, "60,000", 400多种), else None."""
     from aidcheck.numbers import FigureError, read_figure
 
     try:
-        return read_figure(text).value
+        return read_figure(text)
     except FigureError:
         return None
 
 
 def fold(text: str) -> str:
-    return "".join(unicodedata.normalize("NFKC", text).lower().split())
+    """The normalized view a query and a quote are compared on: NFKC, traditional characters
+    read as simplified, case folded, white space removed (所有國家級貧困縣 == 所有国家级贫困县)."""
+    from aidcheck.evidence.normalize import normalize_quote
+
+    return "".join(normalize_quote(text).split())
+
+
+def _figure_matches(repo: Repository, query: Quantity) -> list[tuple[Claim, str]]:
+    """Claims whose figure is, or may be, the query's, best first: the same figure with the
+    query's hedge (1180 finds 1180家), then the same value with another hedge (超过400家 for
+    400), then figures whose interval merely admits it (超过400家 admits 1180). A query with a
+    unit (400多种) matches only figures that count the same thing."""
+    ranked: list[tuple[int, int, Claim, str]] = []
+    for order, claim in enumerate(repo.claims.values()):
+        q = claim.figure
+        if query.unit is not None and q.dimension is not query.dimension:
+            continue
+        if q.value == query.value and q.high == query.high:
+            if q.hedge is query.hedge:
+                ranked.append((0, order, claim, "states this figure"))
+            else:
+                ranked.append((1, order, claim, f"states this value, {q.hedge.value}"))
+        elif q.interval.contains(query.value):
+            ranked.append((2, order, claim, "interval admits this figure"))
+    ranked.sort(key=lambda r: (r[0], r[1]))
+    return [(claim, how) for _, _, claim, how in ranked]
 
 
 def find_claims(repo: Repository, text: str) -> tuple[str, list[tuple[Claim, str]]]:
     """The claims a query names, each with how it matched, and the kind of query.
 
-    A figure query lists the claims that state that figure first, then the claims whose
-    interval merely admits it (超过400家 admits 1180).
+    A figure query lists the claims that state that figure first, then those with its value
+    under another hedge, then the claims whose interval merely admits it (超过400家 admits
+    1180). Text is searched on the normalized view, so either script finds both.
     """
     if text in repo.claims:
         return "id", [(repo.claims[text], "id")]
-    value = figure_value(text)
-    if value is not None:
-        stated = [
-            (c, "states this figure") for c in repo.claims.values() if c.figure.value == value
-        ]
-        admits = [
-            (c, "interval admits this figure")
-            for c in repo.claims.values()
-            if c.figure.value != value and c.figure.interval.contains(value)
-        ]
-        if stated or admits:
-            return "figure", stated + admits
+    query = figure_query(text)
+    if query is not None:
+        found = _figure_matches(repo, query)
+        if found:
+            return "figure", found
     needle = fold(text)
     by_id = [(c, "id contains the text") for c in repo.claims.values() if needle in c.id]
+    if not needle:
+        return "text", []
     by_quote = [
         (c, "quote contains the text")
         for c in repo.claims.values()
-        if needle in fold(c.quote) and needle not in c.id
+        if needle not in c.id and needle in fold(c.quote)
     ]
     return "text", by_id + by_quote
 

@@ -61,3 +61,56 @@ def test_input_errors_go_to_stderr_with_their_place_and_exit_2(
     assert result.exit_code == 2
     assert result.stdout == ""
     assert "claims/xinhua.yaml:15:" in result.stderr and "L004" in result.stderr
+
+
+SCRIPTS = """\
+source:
+  id: hk-2020
+  publisher: 大公報
+  title: 健康扶貧
+  published: 2020-10-15
+  language: zh-Hant
+claims:
+  - id: hk-2020-experts
+    metric: county_hospitals_paired
+    figure: 超過400家
+    scope: {region: CN}
+    quote: 專家幫扶超過400家貧困縣醫院
+  - id: hk-2020-kinds
+    metric: county_hospitals_paired
+    figure: 400多種
+    scope: {region: CN}
+    quote: 引進新技術400多種
+  - id: hk-2020-exact
+    metric: county_hospitals_paired
+    figure: 400家
+    scope: {region: CN}
+    quote: 共400家貧困縣醫院
+"""
+
+
+@pytest.fixture
+def scripts(make_repo: RepoFactory, monkeypatch: pytest.MonkeyPatch) -> CliRunner:
+    monkeypatch.chdir(make_repo({"xinhua.yaml": SOURCE, "hk.yaml": SCRIPTS}))
+    return CliRunner()
+
+
+def test_text_is_searched_in_either_script(scripts: CliRunner) -> None:
+    # 专家 (simplified) finds the traditional 專家; 貧困縣 (traditional) finds 贫困县 too
+    assert ids(scripts.invoke(app, ["show", "专家", "-f", "json"]).stdout) == ["hk-2020-experts"]
+    found = ids(scripts.invoke(app, ["show", "貧困縣", "-f", "json"]).stdout)
+    assert set(found) == {"xinhua-2019-county-hospitals", "hk-2020-experts", "hk-2020-exact"}
+
+
+def test_figure_query_ranks_stated_figures_first_and_respects_its_unit(scripts: CliRunner) -> None:
+    assert ids(scripts.invoke(app, ["show", "400", "-f", "json"]).stdout) == [
+        "hk-2020-exact",  # states 400 exactly
+        "hk-2020-experts",  # 超過400家: the value under another hedge
+        "hk-2020-kinds",
+    ]
+    # a unit in the query: 400多种 counts kinds, not hospitals
+    assert ids(scripts.invoke(app, ["show", "400多种", "-f", "json"]).stdout) == ["hk-2020-kinds"]
+    assert ids(scripts.invoke(app, ["show", "400家", "-f", "json"]).stdout) == [
+        "hk-2020-exact",
+        "hk-2020-experts",
+    ]

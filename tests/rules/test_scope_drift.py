@@ -47,3 +47,23 @@ def test_nothing_to_compare_says_so(repo: Repo) -> None:
     run = run_of(repo.verify(), "A204")
     assert run.compared == 0
     assert run.note is not None and "no two claims" in run.note
+
+
+def test_script_case_and_width_are_not_a_difference(repo: Repo) -> None:
+    repo.source("hk", [covered("t", "100%", "所有國家級貧困縣")])
+    repo.source("cn", [covered("s", "100%", "所有国家级贫困县")])
+    repo.source("en", [covered("e1", "100%", "All Poor Counties")])
+    repo.source("en2", [covered("e2", "100%", "all poor counties")])
+    report = repo.verify()
+    [finding] = findings(report, "A204")
+    # the two scripts read as one population, the two cases as another: one drift, two wordings
+    assert sorted(finding.claims) == ["e1", "e2", "s", "t"]
+    assert finding.message.count(" vs ") == 1
+
+
+def test_traditional_and_simplified_alone_pass(repo: Repo) -> None:
+    repo.source("hk", [covered("t", "100%", "所有國家級貧困縣")])
+    repo.source("cn", [covered("s", "100%", "所有国家级贫困县")])
+    report = repo.verify()
+    assert findings(report, "A204") == []
+    assert run_of(report, "A204").passed == 1

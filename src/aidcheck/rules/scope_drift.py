@@ -23,10 +23,23 @@ from aidcheck.rules.common import (
 UNSTATED = "(not stated)"
 
 
+def _reading(population: str | None) -> str:
+    """What a population's wording says, apart from script and typography: 所有國家級貧困縣 and
+    所有国家级贫困县 are one population; the normalized view of the quotes is used."""
+    if population is None:
+        return ""
+    from aidcheck.evidence.normalize import normalize_quote
+
+    return "".join(normalize_quote(population).split())
+
+
 def _check(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
     repo = ctx.repo
     for key, cluster in agreeing(ctx, by_dimension=False):
-        wordings = sorted({c.scope.population or UNSTATED for c in cluster})
+        by_reading: dict[str, str] = {}
+        for c in sorted(cluster, key=lambda c: c.id):
+            by_reading.setdefault(_reading(c.scope.population), c.scope.population or UNSTATED)
+        wordings = sorted(by_reading.values())
         where = show_quantity(key)
         ctx.tally(len(wordings) == 1, f"{where}: population {' / '.join(wordings)}")
         if len(wordings) == 1:
@@ -56,7 +69,9 @@ SCOPE_DRIFT = Rule(
     options=NoOptions,
     description="""Claims on one metric, region, giver, programme and period whose figures agree
 but whose `scope.population` differs: the figure was re-scoped in the retelling. A claim that
-states no population differs from one that does.
+states no population differs from one that does. Populations are compared on the normalized
+view (NFKC, traditional characters read as simplified, case folded), so a reprint in the other
+script is not a difference.
 
 Passing: two claims of `全覆盖` for region CN, both with `population: 所有国家级贫困县`.
 
