@@ -252,6 +252,41 @@ def sources_check(
     raise typer.Exit(run_check(ids or [], fmt.value, _color(), archive=archive))
 
 
+@sources_app.command("add")
+def sources_add(
+    file: Annotated[str, typer.Argument(help="The article as a plain-text file, or - for stdin.")],
+    publisher: Annotated[str, typer.Option(help="Who published it (新华网, Xinhua).")],
+    title: Annotated[str, typer.Option(help="The title as published.")],
+    published: Annotated[str, typer.Option(help="Publication date, YYYY-MM-DD.")],
+    url: Annotated[str | None, typer.Option(help="Where it was published.")] = None,
+    language: Annotated[str, typer.Option(help="zh-Hans, zh-Hant or en.")] = "zh-Hans",
+    derived_from: Annotated[
+        list[str] | None,
+        typer.Option("--derived-from", help="What it repeats: a source or origin id (repeatable)."),
+    ] = None,
+    author: Annotated[str | None, typer.Option(help="Reporters or author, as credited.")] = None,
+    source_id: Annotated[
+        str | None, typer.Option("--id", help="The source id (default: <publisher>-<date>).")
+    ] = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Print what would be done; write nothing.")
+    ] = False,
+    archive: ArchiveOption = None,
+) -> None:
+    """Archive an article's text: name the snapshot, copy it into the archive, record it in the
+    archive's index, and write its source record into a new claim file.
+
+    Exit codes: 0 added, 2 bad input or something would be overwritten (nothing is written).
+    """
+    from aidcheck.commands.sources_add import AddRequest, run
+
+    request = AddRequest(
+        file, publisher, title, published, url, language, derived_from or [], author,
+        source_id, dry_run, archive,
+    )  # fmt: skip
+    raise typer.Exit(run(request, _color()))
+
+
 class CatalogueFormat(StrEnum):
     text = "text"
     json = "json"

@@ -17,6 +17,8 @@ from rich.text import Text
 
 if TYPE_CHECKING:
     from aidcheck.commands.figure import FigureReading
+    from aidcheck.commands.sources_add import AddPlan
+    from aidcheck.evidence.document import SnapshotText
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
@@ -76,4 +78,40 @@ def render_init(target: Path, written: list[Path], color: bool) -> str:
         "See docs/workflow.md for the whole path from an article to a published check.",
     ):
         out.print(Text(line))
+    return buffer.getvalue()
+
+
+def render_added(plan: AddPlan, snapshot: SnapshotText, dry_run: bool, color: bool) -> str:
+    buffer = io.StringIO()
+    out = console(buffer, color)
+    verb = "Would add" if dry_run else "Added"
+    out.print(Text(f"{verb} source {visible(plan.source.id)}", style="bold"))
+    assert plan.source.snapshot is not None
+    out.print(field("snapshot", str(plan.snapshot_path)))
+    out.print(field("sha256", plan.source.snapshot.sha256))
+    out.print(field("index", f"{plan.index_path} (one line added)"))
+    out.print(field("claims", f"{plan.claim_path} (the source record; no claims yet)"))
+    out.print(
+        field("text", f"{len(snapshot.text)} characters, {len(snapshot.lines.newlines) + 1} lines")
+    )
+    notes = snapshot.notes()
+    for note in notes:
+        out.print(field("normal.", note))
+    if not notes:
+        out.print(field("normal.", "nothing to normalize"))
+    for span in snapshot.spans:
+        lines = (
+            f"line {span.line}"
+            if span.line == span.end_line
+            else f"lines {span.line}-{span.end_line}"
+        )
+        out.print(field(span.kind.value, f"{lines}: {span.note}"))
+    if not snapshot.spans:
+        out.print(field("spans", "no damaged, duplicated or boilerplate text found"))
+    if dry_run:
+        out.print(Text("Nothing was written (--dry-run).", style="dim"))
+    else:
+        out.print(
+            Text(f"Next: aidcheck extract {visible(plan.source.id)} --format yaml", style="dim")
+        )
     return buffer.getvalue()
