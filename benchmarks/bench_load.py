@@ -13,6 +13,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from aidcheck import rules
 from aidcheck.loader.repository import load_repository
 
 REGISTRY = """\
@@ -68,7 +69,7 @@ def main(sizes: list[int]) -> None:
             root = Path(folder)
             write_repository(root, n)
             began = time.perf_counter()
-            result = load_repository(root, [root])
+            result = load_repository(root, [root], rules.names())
             took = time.perf_counter() - began
             assert result.ok, result.problems[:3]
             print(f"load {n:>7} claims: {took:7.2f} s  ({took / n * 1e6:6.0f} µs per claim)")

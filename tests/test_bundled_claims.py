@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from aidcheck import rules
 from aidcheck.loader.repository import Repository, load_repository
 from aidcheck.model.claim import Claim
 
@@ -41,7 +42,7 @@ needs_archive = pytest.mark.skipif(
 
 @pytest.fixture(scope="module")
 def repo() -> Repository:
-    result = load_repository(ROOT, [CLAIMS])
+    result = load_repository(ROOT, [CLAIMS], rules.names())
     messages = [f"{p.code} {p.problem.message}" for p in result.problems]
     assert messages == []
     return result.repository
@@ -59,7 +60,7 @@ def snapshots(repo: Repository) -> dict[str, str]:
 
 
 def test_the_repository_loads_without_problems() -> None:
-    result = load_repository(ROOT, [CLAIMS])
+    result = load_repository(ROOT, [CLAIMS], rules.names())
     assert [p.problem.message for p in result.problems] == []
 
 

@@ -9,6 +9,7 @@ from aidcheck.findings import Problem, Severity
 from aidcheck.loader.repository import Repository
 from aidcheck.rules.base import CheckContext, Family, Rule
 from aidcheck.rules.common import NoOptions
+from aidcheck.rules.facts import RunFacts
 from aidcheck.rules.rollup import RollupOptions
 
 
@@ -78,7 +79,7 @@ def test_meta_rules_run_last_and_see_suppressions_applied() -> None:
 
     def meta(ctx: CheckContext, options: object) -> Iterator[Problem]:
         order.append("meta")
-        assert "suppression_uses" in ctx.extras
+        assert ctx.facts.suppression_uses == []
         return iter(())
 
     def plain(ctx: CheckContext, options: object) -> Iterator[Problem]:
@@ -108,14 +109,17 @@ def test_every_registered_cross_check_has_options_that_forbid_unknown_keys() -> 
 
 
 def test_rules_of_one_run_share_what_they_compute_once_and_a_new_run_starts_afresh() -> None:
-    computed: list[int] = []
+    seen: list[RunFacts] = []
 
     def shared(ctx: CheckContext, options: object) -> Iterator[Problem]:
-        ctx.once("test.value", lambda: computed.append(1) or len(computed))
+        seen.append(ctx.facts)
+        assert ctx.facts.cross_checkable is ctx.facts.cross_checkable
         return iter(())
 
     selection = [_rule("A996", shared), _rule("A995", shared)]
     run_rules(Repository(root=Path(".")), EngineSettings(), selection=selection)
-    assert computed == [1]
+    assert seen[0] is seen[1]
+    first = seen[0].cross_checkable
     run_rules(Repository(root=Path(".")), EngineSettings(), selection=selection)
-    assert computed == [1, 1]
+    assert seen[2] is not seen[0]
+    assert seen[2].cross_checkable is not first

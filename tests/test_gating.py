@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from aidcheck import rules
 from aidcheck.findings import Finding, Location, Report, Severity
 from aidcheck.gating import (
     GateOptions,
@@ -55,7 +56,7 @@ def committed_repo(make_repo: RepoFactory) -> Path:
 
 
 def load(root: Path) -> Repository:
-    result = load_repository(root, [root / "claims"])
+    result = load_repository(root, [root / "claims"], rules.names())
     assert not result.problems
     return result.repository
 

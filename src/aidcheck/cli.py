@@ -13,6 +13,8 @@ from typing import Annotated
 
 import typer
 
+from aidcheck.severity import Severity
+
 app = typer.Typer(
     name="aidcheck",
     help=(
@@ -52,12 +54,6 @@ ArchiveOption = Annotated[
         "'archive' setting of the project (see docs/evidence.md).",
     ),
 ]
-
-
-class FailOn(StrEnum):
-    error = "error"
-    warning = "warning"
-    info = "info"
 
 
 def _version(value: bool) -> None:
@@ -111,7 +107,7 @@ def verify(
         typer.Option("--output", "-o", help="Write the report to this file instead of stdout."),
     ] = None,
     fail_on: Annotated[
-        FailOn | None,
+        Severity | None,
         typer.Option(help="Exit 1 on findings at or above this severity (default: error)."),
     ] = None,
     changed_since: Annotated[
@@ -142,7 +138,7 @@ def verify(
         run(
             paths or [],
             fmt.value,
-            fail_on.value if fail_on else None,
+            fail_on,
             _color(),
             output=output,
             changed_since=changed_since,

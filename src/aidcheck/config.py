@@ -17,6 +17,7 @@ from pydantic import Field, ValidationError
 
 from aidcheck.findings import Location, Problem
 from aidcheck.model.base import StrictModel
+from aidcheck.severity import Severity
 
 
 class ConfigError(Exception):
@@ -32,7 +33,7 @@ class ProjectSettings(StrictModel):
 
     claims: list[str] | str = Field(default="claims", description="claim folders or files")
     archive: str | None = Field(default=None, description="the evidence archive folder")
-    fail_on: str = Field(default="error", pattern="^(error|warning|info)$")
+    fail_on: Severity = Severity.ERROR
     select: list[str] = Field(default_factory=list)
     ignore: list[str] = Field(default_factory=list)
     rules: dict[str, dict[str, Any]] = Field(default_factory=dict)

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from aidcheck import rules
 from aidcheck.findings import Finding, RuleRun, Severity
 from aidcheck.loader.repository import Repository
 from aidcheck.rules import suppression
 from aidcheck.rules.base import CheckContext, Family, Rule
+from aidcheck.rules.facts import RunFacts
+
+if TYPE_CHECKING:
+    from aidcheck.evidence.citations import Evidence
 
 
 @dataclass
@@ -39,7 +43,7 @@ class EngineSettings:
 def run_rules(
     repo: Repository,
     settings: EngineSettings,
-    evidence: Any | None = None,
+    evidence: Evidence | None = None,
     selection: Iterable[Rule] | None = None,
 ) -> tuple[list[Finding], list[RuleRun]]:
     """Run the selected rules, apply the repository's suppressions, then run the meta rules
@@ -53,13 +57,13 @@ def run_rules(
         if settings.selected(rule) and rule.check is not None
     ]
     meta = [rule for rule in chosen if rule.family is Family.META]
-    shared: dict[str, Any] = {}
+    facts = RunFacts(repo)
     for rule in chosen:
         if rule.family is not Family.META:
-            runs.append(_run(rule, repo, settings, evidence, findings, shared, ran))
-    shared[suppression.USES] = suppression.apply(repo, findings, ran)
+            runs.append(_run(rule, repo, settings, evidence, findings, facts, ran))
+    facts.suppression_uses = suppression.apply(repo, findings, ran)
     for rule in meta:
-        runs.append(_run(rule, repo, settings, evidence, findings, shared, ran))
+        runs.append(_run(rule, repo, settings, evidence, findings, facts, ran))
     return findings, runs
 
 
@@ -67,9 +71,9 @@ def _run(
     rule: Rule,
     repo: Repository,
     settings: EngineSettings,
-    evidence: Any | None,
+    evidence: Evidence | None,
     findings: list[Finding],
-    extras: dict[str, Any],
+    facts: RunFacts,
     ran: set[str],
 ) -> RuleRun:
     assert rule.check is not None
@@ -77,7 +81,7 @@ def _run(
     if rule.needs_archive and evidence is None:
         run.note = "not run: no evidence archive (see docs/evidence.md)"
         return run
-    ctx = CheckContext(repo=repo, run=run, evidence=evidence, extras=extras)
+    ctx = CheckContext(repo=repo, run=run, facts=facts, evidence=evidence)
     options = settings.options.get(rule.code)
     if options is None and rule.options is not None:
         options = rule.options()

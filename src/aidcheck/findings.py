@@ -7,25 +7,13 @@ rest. Everything here is plain data, so `Report.model_dump(mode="json")` is the 
 from __future__ import annotations
 
 import hashlib
-from enum import StrEnum
 from typing import Any
 
 from pydantic import BaseModel, Field
 
+from aidcheck.severity import Severity as Severity  # the report model speaks of it
+
 REPORT_SCHEMA_VERSION = "1.0"
-
-
-class Severity(StrEnum):
-    ERROR = "error"
-    WARNING = "warning"
-    INFO = "info"
-
-    @property
-    def rank(self) -> int:
-        return {"error": 3, "warning": 2, "info": 1}[self.value]
-
-    def at_least(self, other: Severity) -> bool:
-        return self.rank >= other.rank
 
 
 class Location(BaseModel):

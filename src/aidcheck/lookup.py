@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, Field
 
+from aidcheck.evidence.view import CitationView
 from aidcheck.findings import ClaimRef
 from aidcheck.loader.repository import Repository
 from aidcheck.model.claim import Claim
@@ -30,7 +31,7 @@ class ClaimView(BaseModel):
     derived_from: list[str]
     note: str | None = None
     same_metric: list[ClaimRef] = Field(default_factory=list)
-    citation: dict[str, object] | None = Field(
+    citation: CitationView | None = Field(
         default=None, description="the quote in its passage, when the archive is available"
     )
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from aidcheck import __version__, gating, rules
+from aidcheck.codes import InputCode
 from aidcheck.config import ConfigError, Project, find_project
 from aidcheck.engine import EngineSettings, run_rules
 from aidcheck.findings import (
@@ -61,13 +62,13 @@ def verify(options: VerifyOptions) -> Outcome:
         project = find_project(options.cwd)
         settings = _engine_settings(project)
     except ConfigError as exc:
-        return _input_failure(report, "L011", exc.problems)
+        return _input_failure(report, InputCode.CONFIG, exc.problems)
     report.root = str(project.root)
     from aidcheck.evidence.setup import citation_status, open_evidence
 
     opened = open_evidence(options.archive, options.environ, project, options.cwd)
     if opened.error is not None:
-        return _input_failure(report, "C100", [opened.error])
+        return _input_failure(report, InputCode.ARCHIVE_NOT_FOUND, [opened.error])
     report.notices.extend(opened.notices)
     paths = options.paths or project.claim_paths()
     missing = [p for p in paths if not p.exists()]
@@ -75,15 +76,17 @@ def verify(options: VerifyOptions) -> Outcome:
         names = ", ".join(str(p) for p in missing)
         return _input_failure(
             report,
-            "L010",
+            InputCode.NO_INPUT,
             [Problem(message=f"no such file or folder: {names}; name a claim folder or file")],
         )
-    loaded = load_repository(project.root, paths)
+    loaded = load_repository(project.root, paths, rules.names())
     repo = loaded.repository
     if not repo.files:
         names = ", ".join(str(p) for p in paths)
         return _input_failure(
-            report, "L010", [Problem(message=f"no claim files (*.yaml, *.yml) under {names}")]
+            report,
+            InputCode.NO_INPUT,
+            [Problem(message=f"no claim files (*.yaml, *.yml) under {names}")],
         )
     findings = _load_findings(loaded)
     report.findings.extend(findings)
@@ -112,7 +115,7 @@ def _engine_settings(project: Project) -> EngineSettings:
 
 
 def _fail_on(options: VerifyOptions, project: Project) -> Severity:
-    return options.fail_on or Severity(project.settings.fail_on)
+    return options.fail_on or project.settings.fail_on
 
 
 def _load_findings(loaded: LoadResult) -> list[Finding]:
@@ -123,7 +126,7 @@ def _load_findings(loaded: LoadResult) -> list[Finding]:
     return out
 
 
-def _input_failure(report: Report, code: str, problems: list[Problem]) -> Outcome:
+def _input_failure(report: Report, code: InputCode, problems: list[Problem]) -> Outcome:
     rule = rules.get(code)
     for problem in problems:
         report.findings.append(Finding.from_problem(rule.code, rule.name, rule.severity, problem))

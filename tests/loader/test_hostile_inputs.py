@@ -8,6 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from aidcheck import rules
 from aidcheck.loader.repository import load_repository
 from tests.conftest import SOURCE
 
@@ -36,7 +37,7 @@ def _load_text(folder: Path, text: str | bytes) -> list[str]:
         path.write_bytes(text)
     else:
         path.write_text(text, encoding="utf-8", errors="surrogatepass")
-    result = load_repository(folder, [folder])
+    result = load_repository(folder, [folder], rules.names())
     for item in result.problems:
         for loc in item.problem.locations:
             assert loc.line >= 1 and loc.column >= 1

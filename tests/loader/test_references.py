@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from aidcheck import rules
 from aidcheck.loader.repository import load_repository
 from tests.conftest import SOURCE, RepoFactory
 
@@ -10,7 +11,7 @@ def test_a_source_file_verified_alone_says_how_to_read_the_registry_too(
     make_repo: RepoFactory,
 ) -> None:
     root = make_repo()
-    result = load_repository(root, [root / "claims" / "xinhua.yaml"])
+    result = load_repository(root, [root / "claims" / "xinhua.yaml"], rules.names())
     by_code = {p.code: p.problem for p in result.problems}
     assert set(by_code) == {"L004", "L005", "L007"}
     message = by_code["L004"].message
@@ -25,7 +26,7 @@ def test_an_unknown_name_lists_the_names_that_are_defined(make_repo: RepoFactory
         (root / "claims" / "xinhua.yaml").read_text().replace("region: CN}", "region: CN-XX}"),
         encoding="utf-8",
     )
-    result = load_repository(root, [root / "claims"])
+    result = load_repository(root, [root / "claims"], rules.names())
     [problem] = [p.problem for p in result.problems]
     assert "unknown region 'CN-XX'" in problem.message
     assert "use one of: CN, CN-TJ" in problem.message
@@ -46,6 +47,6 @@ def test_relations_and_suppressions_are_checked_in_order(make_repo: RepoFactory)
         reason: r
     """
     root = make_repo({"xinhua.yaml": SOURCE, "declarations.yaml": declarations})
-    result = load_repository(root, [root / "claims"])
+    result = load_repository(root, [root / "claims"], rules.names())
     found = [(p.code, p.problem.locations[0].line) for p in result.problems]
     assert found == [("L004", 5), ("L007", 6), ("L003", 9), ("L009", 10)]

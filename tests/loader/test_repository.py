@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from aidcheck import rules
 from aidcheck.loader.repository import LoadResult, load_repository
 from tests.conftest import SOURCE, RepoFactory
 
 
 def load(root: Path) -> LoadResult:
-    return load_repository(root, [root / "claims"])
+    return load_repository(root, [root / "claims"], rules.names())
 
 
 def problems(result: LoadResult) -> list[tuple[str, str, int]]:

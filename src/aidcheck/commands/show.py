@@ -6,12 +6,12 @@ import io
 import json
 import sys
 from pathlib import Path
-from typing import Any
 
 from rich.console import Console
 from rich.text import Text
 
 from aidcheck.commands.loading import load
+from aidcheck.evidence.view import CitationView
 from aidcheck.lookup import ClaimView, ShowResult, show
 from aidcheck.verify import EXIT_INPUT
 
@@ -82,34 +82,34 @@ def _view(console: Console, v: ClaimView) -> None:
             )
 
 
-def _citation(console: Console, cited: dict[str, Any], color: bool) -> None:
+def _citation(console: Console, cited: CitationView, color: bool) -> None:
     """The citation's verdict, then the quote inside its passage with the figure marked."""
-    where = f"  {cited['file']}:{cited['line']}:{cited['column']}" if "line" in cited else ""
-    verdict = Text(f"  citation {cited['status']}", style="green" if cited["verified"] else "red")
+    where = f"  {cited.file}:{cited.line}:{cited.column}" if cited.line is not None else ""
+    verdict = Text(f"  citation {cited.status}", style="green" if cited.verified else "red")
     console.print(verdict, Text(where, style="dim"))
-    for problem in cited.get("problems", []):
+    for problem in cited.problems:
         console.print(f"           - {problem}")
-    if "quote" in cited:
-        passage = Text("           " + cited["before"])
-        quote = Text(cited["quote"], style="bold")
-        for start, end in cited["figures"]:
+    if cited.quote is not None:
+        passage = Text("           " + cited.before)
+        quote = Text(cited.quote, style="bold")
+        for start, end in cited.figures:
             quote.stylize("reverse", start, end)
         if not color:
-            quote = _marked(cited["quote"], cited["figures"])
+            quote = _marked(cited.quote, cited.figures)
         passage.append_text(quote)
-        passage.append(cited["after"])
+        passage.append(cited.after)
         console.print(passage)
-        for repaired in cited.get("repaired", []):
+        for repaired in cited.repaired:
             console.print(f"           repaired text: {repaired}")
-    elif "closest" in cited:
-        closest = cited["closest"]
+    elif cited.closest is not None:
+        closest = cited.closest
         console.print(
-            f"           closest passage (line {closest['line']}, "
-            f"{closest['similarity']:.0%} alike): {closest['text']}"
+            f"           closest passage (line {closest.line}, "
+            f"{closest.similarity:.0%} alike): {closest.text}"
         )
 
 
-def _marked(quote: str, figures: list[list[int]]) -> Text:
+def _marked(quote: str, figures: list[tuple[int, int]]) -> Text:
     """Without colour: the quote in »…«, each figure in [brackets]."""
     out = quote
     for start, end in sorted(figures, reverse=True):

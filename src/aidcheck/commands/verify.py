@@ -17,7 +17,7 @@ from aidcheck.verify import EXIT_INPUT, VerifyOptions, verify
 def run(
     paths: list[Path],
     fmt: str,
-    fail_on: str | None,
+    fail_on: Severity | None,
     color: bool,
     *,
     output: Path | None = None,

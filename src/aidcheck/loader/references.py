@@ -9,15 +9,16 @@ the registry loaded).
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
+from aidcheck.codes import InputCode
 from aidcheck.findings import Location, Problem
 
 if TYPE_CHECKING:
     from aidcheck.loader.repository import Repository
 
-Coded = tuple[str, Problem]
+Coded = tuple[InputCode, Problem]
 """A load problem: the code of its load rule, and the problem."""
 
 SHOWN_NAMES = 8
@@ -32,7 +33,7 @@ _SECTION = {
 
 
 def unknown(
-    code: str,
+    code: InputCode,
     kind: str,
     name: str,
     known: Mapping[str, Any],
@@ -59,12 +60,12 @@ def unknown(
     return code, problem
 
 
-def check_references(repo: Repository) -> Iterator[Coded]:
+def check_references(repo: Repository, known_rules: Collection[str]) -> Iterator[Coded]:
     """Every reference in the repository to a name it does not define."""
     yield from _claims(repo)
     yield from _region_parents(repo)
     yield from _relations(repo)
-    yield from _suppressions(repo)
+    yield from _suppressions(repo, known_rules)
 
 
 def _claims(repo: Repository) -> Iterator[Coded]:
@@ -72,30 +73,38 @@ def _claims(repo: Repository) -> Iterator[Coded]:
         cid = claim.id
         if claim.metric not in repo.metrics:
             where = repo.claim_location(cid, "metric")
-            yield unknown("L004", "metric", claim.metric, repo.metrics, where, [cid])
+            yield unknown(
+                InputCode.UNKNOWN_METRIC, "metric", claim.metric, repo.metrics, where, [cid]
+            )
         for field in ("region", "giver"):
             region = getattr(claim.scope, field)
             if region is not None and region not in repo.regions:
                 where = repo.claim_location(cid, "scope", field)
-                yield unknown("L005", "region", region, repo.regions, where, [cid])
+                yield unknown(
+                    InputCode.UNKNOWN_REGION, "region", region, repo.regions, where, [cid]
+                )
         programme = claim.scope.programme
         if programme is not None and programme not in repo.programmes:
             where = repo.claim_location(cid, "scope", "programme")
-            yield unknown("L007", "programme", programme, repo.programmes, where, [cid])
+            yield unknown(
+                InputCode.UNKNOWN_PROGRAMME, "programme", programme, repo.programmes, where, [cid]
+            )
         cited = repo.claim_source.get(cid)
         if cited is not None and cited not in repo.sources:
             where = repo.claim_location(cid, *(("source",) if claim.source else ()))
-            yield unknown("L006", "source", cited, repo.sources, where, [cid])
+            yield unknown(InputCode.UNKNOWN_SOURCE, "source", cited, repo.sources, where, [cid])
         if claim.part_of is not None and claim.part_of not in repo.claims:
             where = repo.claim_location(cid, "part_of")
-            yield unknown("L009", "claim", claim.part_of, repo.claims, where, [cid])
+            yield unknown(
+                InputCode.UNKNOWN_CLAIM, "claim", claim.part_of, repo.claims, where, [cid]
+            )
 
 
 def _region_parents(repo: Repository) -> Iterator[Coded]:
     for region in repo.regions.values():
         if region.parent is not None and region.parent not in repo.regions:
             where = repo.locate("region", region.code, "parent")
-            yield unknown("L005", "region", region.parent, repo.regions, where)
+            yield unknown(InputCode.UNKNOWN_REGION, "region", region.parent, repo.regions, where)
 
 
 def _relations(repo: Repository) -> Iterator[Coded]:
@@ -105,13 +114,13 @@ def _relations(repo: Repository) -> Iterator[Coded]:
             metric = getattr(relation, side)
             if metric not in repo.metrics:
                 where = repo.locate("relation", relation.id, side)
-                yield unknown("L004", "metric", metric, repo.metrics, where)
+                yield unknown(InputCode.UNKNOWN_METRIC, "metric", metric, repo.metrics, where)
         if relation.where is None:
             continue
         for field, code, kind, known in (
-            ("region", "L005", "region", repo.regions),
-            ("giver", "L005", "region", repo.regions),
-            ("programme", "L007", "programme", repo.programmes),
+            ("region", InputCode.UNKNOWN_REGION, "region", repo.regions),
+            ("giver", InputCode.UNKNOWN_REGION, "region", repo.regions),
+            ("programme", InputCode.UNKNOWN_PROGRAMME, "programme", repo.programmes),
         ):
             value = getattr(relation.where, field)
             if value is not None and value not in known:
@@ -119,21 +128,18 @@ def _relations(repo: Repository) -> Iterator[Coded]:
                 yield unknown(code, kind, value, known, where)
 
 
-def _suppressions(repo: Repository) -> Iterator[Coded]:
-    """Suppressions name known rules and claims."""
-    from aidcheck import rules
-
+def _suppressions(repo: Repository, known_rules: Collection[str]) -> Iterator[Coded]:
+    """Suppressions name known rules (by code or name, in any case) and claims."""
     for n, suppression in enumerate(repo.suppressions):
-        try:
-            rules.get(suppression.rule)
-        except rules.UnknownRuleError:
+        name = suppression.rule
+        if name.upper() not in known_rules and name.lower() not in known_rules:
             problem = Problem(
                 message=f"suppressions: unknown rule '{suppression.rule}'; "
                 "`aidcheck rules` lists the codes",
                 locations=[repo.locate("suppression", str(n), "rule")],
             )
-            yield "L003", problem
+            yield InputCode.SCHEMA, problem
         for j, claim_id in enumerate(suppression.claims):
             if claim_id not in repo.claims:
                 where = repo.locate("suppression", str(n), "claims", j)
-                yield unknown("L009", "claim", claim_id, repo.claims, where)
+                yield unknown(InputCode.UNKNOWN_CLAIM, "claim", claim_id, repo.claims, where)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
+from aidcheck.codes import InputCode
 from aidcheck.findings import Location, Problem
 from aidcheck.loader.defaults import apply_defaults
 from aidcheck.loader.references import check_references
@@ -34,7 +35,7 @@ class Origin:
 class LoadProblem:
     """An input problem, with the code of the load rule it belongs to."""
 
-    code: str
+    code: InputCode
     problem: Problem
 
 
@@ -114,7 +115,10 @@ def collect_files(paths: Iterable[Path]) -> list[Path]:
     return list(unique)
 
 
-def load_repository(root: Path, paths: Iterable[Path]) -> LoadResult:
+def load_repository(root: Path, paths: Iterable[Path], known_rules: Collection[str]) -> LoadResult:
+    """Load the claim files under `paths`. `known_rules` holds the rule codes and names a
+    suppression may name (`aidcheck.rules.names()`): the loader is given them rather than
+    asking the rule registry, which sits above it."""
     repo = Repository(root=root)
     result = LoadResult(repository=repo)
     parsed: list[tuple[Path, RepositoryFile]] = []
@@ -125,11 +129,15 @@ def load_repository(root: Path, paths: Iterable[Path]) -> LoadResult:
             parsed.append((path, model))
     for path, model in parsed:
         _register(path, model, repo, result)
-    result.problems.extend(LoadProblem(code, problem) for code, problem in check_references(repo))
+    result.problems.extend(
+        LoadProblem(code, problem) for code, problem in check_references(repo, known_rules)
+    )
     return result
 
 
-def _add(result: LoadResult, code: str, message: str, *locations: Location, **extra: Any) -> None:
+def _add(
+    result: LoadResult, code: InputCode, message: str, *locations: Location, **extra: Any
+) -> None:
     claims = extra.pop("claims", [])
     result.problems.append(
         LoadProblem(code, Problem(message=message, locations=list(locations), claims=claims))
@@ -141,7 +149,12 @@ def _load_file(path: Path, repo: Repository, result: LoadResult) -> RepositoryFi
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        _add(result, "L001", f"cannot read the file: {exc.strerror}", Location(path=shown, line=1))
+        _add(
+            result,
+            InputCode.YAML_SYNTAX,
+            f"cannot read the file: {exc.strerror}",
+            Location(path=shown, line=1),
+        )
         return None
     try:
         text = raw.decode("utf-8-sig")
@@ -150,7 +163,7 @@ def _load_file(path: Path, repo: Repository, result: LoadResult) -> RepositoryFi
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         _add(
             result,
-            "L001",
+            InputCode.YAML_SYNTAX,
             "the file is not UTF-8 text; save it as UTF-8",
             Location(path=shown, line=line, column=column),
         )
@@ -160,7 +173,7 @@ def _load_file(path: Path, repo: Repository, result: LoadResult) -> RepositoryFi
     except YamlSyntaxError as exc:
         _add(
             result,
-            "L001",
+            InputCode.YAML_SYNTAX,
             f"malformed YAML: {exc.message}",
             Location(path=shown, line=exc.position.line, column=exc.position.column),
         )
@@ -170,7 +183,7 @@ def _load_file(path: Path, repo: Repository, result: LoadResult) -> RepositoryFi
         where = ".".join(str(p) for p in (*dup.path, dup.key))
         _add(
             result,
-            "L002",
+            InputCode.DUPLICATE_KEY,
             f"key '{where}' appears twice (first at line {dup.first.line}); "
             "YAML would keep only the last one, so remove or rename one of them",
             Location(path=shown, line=dup.second.line, column=dup.second.column),
@@ -181,7 +194,7 @@ def _load_file(path: Path, repo: Repository, result: LoadResult) -> RepositoryFi
     if not isinstance(doc.data, dict):
         _add(
             result,
-            "L003",
+            InputCode.SCHEMA,
             "a claim repository file must be a mapping with sections such as "
             "'source', 'claims', 'metrics' or 'regions'",
             Location(path=shown, line=1),
@@ -210,7 +223,7 @@ def _add_schema_error(result: LoadResult, shown: str, doc: Document, error: Any)
         message = f"field '{error['loc'][-1]}' is required here"
     _add(
         result,
-        "L003",
+        InputCode.SCHEMA,
         f"{field_path}: {message}",
         Location(path=shown, line=pos.line, column=pos.column),
     )
@@ -258,7 +271,7 @@ def _register(path: Path, model: RepositoryFile, repo: Repository, result: LoadR
             first = repo.locate(kind, ident)
             _add(
                 result,
-                "L008",
+                InputCode.DUPLICATE_ID,
                 f"{kind} id '{ident}' is defined twice (first at {first}); give each {kind} "
                 "its own id",
                 here(*where),
@@ -300,7 +313,7 @@ def _register(path: Path, model: RepositoryFile, repo: Repository, result: LoadR
         if cited is None:
             _add(
                 result,
-                "L006",
+                InputCode.UNKNOWN_SOURCE,
                 f"claim '{claim.id}' cites no source: give the file a 'source' section or "
                 "the claim a 'source' field",
                 here("claims", i),

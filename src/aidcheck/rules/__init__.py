@@ -55,5 +55,11 @@ def get(code_or_name: str) -> Rule:
     return rule
 
 
+def names() -> frozenset[str]:
+    """Every rule code (upper case) and rule name (lower case), as the loader checks a
+    suppression's rule against them."""
+    return frozenset(REGISTRY) | frozenset(BY_NAME)
+
+
 def runnable() -> list[Rule]:
     return [rule for rule in _ALL if rule.runnable]

@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
 from aidcheck.findings import Problem, RuleRun, Severity
 
 if TYPE_CHECKING:
+    from aidcheck.evidence.citations import Evidence
     from aidcheck.loader.repository import Repository
-
-T = TypeVar("T")
+    from aidcheck.rules.facts import RunFacts
 
 
 class Family(StrEnum):
@@ -32,21 +32,22 @@ class Family(StrEnum):
 class CheckContext:
     """What a check sees: the repository, the evidence archive if any, and its own tally.
 
-    `extras` is shared by every rule of one run: values that several rules need are computed
-    once there (`once`), and the engine hands the meta rules what the other rules did.
+    `facts` is shared by every rule of one run: what several rules need is computed once there,
+    and the engine hands the meta rules what the other rules did.
     """
 
     repo: Repository
     run: RuleRun
-    evidence: Any | None = None
-    extras: dict[str, Any] = field(default_factory=dict)
+    facts: RunFacts
+    evidence: Evidence | None = None
 
-    def once(self, name: str, compute: Callable[[], T]) -> T:
-        """The value stored under `name` for this run, computed by `compute` on first use."""
-        if name not in self.extras:
-            self.extras[name] = compute()
-        value: T = self.extras[name]
-        return value
+    @property
+    def archive(self) -> Evidence:
+        """The evidence archive, for rules marked `needs_archive` (the engine runs them only
+        when there is one)."""
+        if self.evidence is None:
+            raise RuntimeError("a rule that needs the evidence archive ran without one")
+        return self.evidence
 
     def tally(self, ok: bool, what: str | None = None) -> None:
         """Count one comparison the rule made, so the report can say what was checked."""

@@ -13,24 +13,18 @@ import contextlib
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from aidcheck.codes import InputCode
 from aidcheck.findings import Location, Problem, Severity
 from aidcheck.model.claim import Claim
 from aidcheck.rules.base import CheckContext, Family, Rule
 from aidcheck.rules.common import NoOptions
 
 if TYPE_CHECKING:
-    from aidcheck.evidence.citations import CitationCheck, Evidence
-
-
-def evidence_of(ctx: CheckContext) -> Evidence:
-    from aidcheck.evidence.citations import Evidence
-
-    assert isinstance(ctx.evidence, Evidence)
-    return ctx.evidence
+    from aidcheck.evidence.citations import CitationCheck
 
 
 def citations(ctx: CheckContext) -> Iterator[tuple[Claim, CitationCheck]]:
-    evidence = evidence_of(ctx)
+    evidence = ctx.archive
     for claim in evidence.checkable(ctx.repo):
         yield claim, evidence.citation(ctx.repo, claim)
 
@@ -54,7 +48,7 @@ def short(text: str, limit: int = 40) -> str:
 def _missing(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
     from aidcheck.evidence.citations import SnapshotStatus
 
-    archive = evidence_of(ctx).archive.root
+    archive = ctx.archive.archive.root
     for claim, check in citations(ctx):
         state = check.snapshot
         ok = state.status not in (SnapshotStatus.MISSING, SnapshotStatus.UNSAFE)
@@ -121,7 +115,7 @@ def _unrecorded(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
 
 
 ARCHIVE_NOT_FOUND = Rule(
-    code="C100",
+    code=InputCode.ARCHIVE_NOT_FOUND,
     name="archive-not-found",
     family=Family.CITATION,
     title="The evidence archive given with --archive does not exist",

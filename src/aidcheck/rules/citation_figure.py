@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from aidcheck.evidence.figures import FigureCheck, FigureVerdict, check_figure, describe
+from aidcheck.evidence.figures import FigureCheck, FigureVerdict, describe
 from aidcheck.findings import Problem, Severity
 from aidcheck.model.claim import Claim
 from aidcheck.rules.base import CheckContext, Family, Rule
@@ -18,11 +18,8 @@ from aidcheck.rules.common import NoOptions
 def _checks(ctx: CheckContext) -> Iterator[tuple[Claim, FigureCheck]]:
     """Each claim with its figure check; the three rules read the same checks, made once per
     run."""
-    claims = ctx.repo.claims.values()
-    checks = ctx.once(
-        "citation_figure.checks", lambda: {claim.id: check_figure(claim) for claim in claims}
-    )
-    for claim in claims:
+    checks = ctx.facts.figure_checks
+    for claim in ctx.repo.claims.values():
         yield claim, checks[claim.id]
 
 

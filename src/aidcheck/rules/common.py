@@ -8,7 +8,6 @@ close to linear.
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -67,17 +66,8 @@ def source_id(repo: Repository, claim: Claim) -> str:
 
 
 def cross_checkable(ctx: CheckContext) -> list[Claim]:
-    """Claims that stand for their metric and scope: no 其中 parts, and with a known source.
-    Chosen once per run; do not change the list."""
-    repo = ctx.repo
-    return ctx.once(
-        "common.cross_checkable",
-        lambda: [
-            c
-            for c in repo.claims.values()
-            if c.part_of is None and repo.claim_source.get(c.id) in repo.sources
-        ],
-    )
+    """Claims that stand for their metric and scope (`RunFacts.cross_checkable`)."""
+    return ctx.facts.cross_checkable
 
 
 QuantityKey = tuple[str, ScopeKey, PeriodKey, Dimension | None]
@@ -88,17 +78,9 @@ def same_quantity(
 ) -> dict[QuantityKey, tuple[Claim, ...]]:
     """Cross-checkable claims grouped by what makes them claims about one quantity: metric,
     scope, period and, unless `by_dimension` is False, the dimension of their unit (None in the
-    key then). Grouped once per run and shared by the rules that compare within these groups."""
-
-    def group() -> dict[QuantityKey, tuple[Claim, ...]]:
-        groups: dict[QuantityKey, list[Claim]] = defaultdict(list)
-        for claim in cross_checkable(ctx):
-            dimension = claim.figure.dimension if by_dimension else None
-            key = (claim.metric, scope_key(claim), period_key(ctx.repo, claim), dimension)
-            groups[key].append(claim)
-        return {key: tuple(claims) for key, claims in groups.items()}
-
-    return ctx.once(f"common.same_quantity:{by_dimension}", group)
+    key then). Grouped once per run (`RunFacts`) and shared by the rules that compare within
+    these groups."""
+    return ctx.facts.quantities if by_dimension else ctx.facts.quantities_any_dimension
 
 
 def show_quantity(key: QuantityKey) -> str:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from aidcheck.codes import InputCode
 from aidcheck.findings import Severity
 from aidcheck.rules.base import Family, Rule
 
 
-def _load_rule(code: str, name: str, title: str, description: str) -> Rule:
+def _load_rule(code: InputCode, name: str, title: str, description: str) -> Rule:
     return Rule(
         code=code,
         name=name,
@@ -18,7 +19,7 @@ def _load_rule(code: str, name: str, title: str, description: str) -> Rule:
 
 
 YAML_SYNTAX = _load_rule(
-    "L001",
+    InputCode.YAML_SYNTAX,
     "yaml-syntax",
     "The file is not readable YAML",
     """A claim file must be UTF-8 text that parses as one YAML document.
@@ -41,7 +42,7 @@ claims:
 )
 
 DUPLICATE_KEY = _load_rule(
-    "L002",
+    InputCode.DUPLICATE_KEY,
     "duplicate-key",
     "A mapping key is written twice",
     """YAML parsers keep only the last of two equal keys and drop the first without a word.
@@ -58,7 +59,7 @@ Passing: `figure: 1180家` once. Failing:
 )
 
 SCHEMA = _load_rule(
-    "L003",
+    InputCode.SCHEMA,
     "schema",
     "A field is missing, unknown, or of the wrong type",
     """Every section is checked against its model: unknown fields, missing required fields,
@@ -70,7 +71,7 @@ hedge: write it as the source states it) or `figur: 1180家` (unknown field).
 )
 
 UNKNOWN_METRIC = _load_rule(
-    "L004",
+    InputCode.UNKNOWN_METRIC,
     "unknown-metric",
     "A claim names a metric the registry does not define",
     """Passing: `metric: county_hospitals_paired`, defined under `metrics:`.
@@ -78,7 +79,7 @@ Failing: `metric: county_hospital_paired` (a typo).""",
 )
 
 UNKNOWN_REGION = _load_rule(
-    "L005",
+    InputCode.UNKNOWN_REGION,
     "unknown-region",
     "A scope or region parent names a region the registry does not define",
     """Passing: `scope: {region: CN-TJ}` with CN-TJ under `regions:`.
@@ -86,7 +87,7 @@ Failing: `region: CN-TIANJIN`.""",
 )
 
 UNKNOWN_SOURCE = _load_rule(
-    "L006",
+    InputCode.UNKNOWN_SOURCE,
     "unknown-source",
     "A claim cites no source, or a source that is not defined",
     """Passing: a file whose `source:` section is the full record, or the id of a record
@@ -94,7 +95,7 @@ defined elsewhere. Failing: `source: xinhua-2019-02-15` when no source has that 
 )
 
 UNKNOWN_PROGRAMME = _load_rule(
-    "L007",
+    InputCode.UNKNOWN_PROGRAMME,
     "unknown-programme",
     "A scope names a programme the registry does not define",
     """Passing: `programme: tertiary-county-pairing`, defined under `programmes:`.
@@ -102,7 +103,7 @@ Failing: `programme: tertiary-pairing`.""",
 )
 
 DUPLICATE_ID = _load_rule(
-    "L008",
+    InputCode.DUPLICATE_ID,
     "duplicate-id",
     "Two objects of one kind share an id",
     """Claim, source, metric, programme ids and region codes are unique across the repository;
@@ -111,7 +112,7 @@ two claims both called `xinhua-2019-a`, in one file or in two.""",
 )
 
 UNKNOWN_CLAIM = _load_rule(
-    "L009",
+    InputCode.UNKNOWN_CLAIM,
     "unknown-claim",
     "A claim refers to a claim that does not exist",
     """`part_of` names the claim whose total a figure belongs to. Passing: `part_of:
@@ -119,7 +120,7 @@ cri-2020-physicians` with that claim defined. Failing: `part_of: cri-2020-physic
 )
 
 NO_INPUT = _load_rule(
-    "L010",
+    InputCode.NO_INPUT,
     "no-input",
     "The paths given hold no claim files",
     """Passing: `aidcheck verify claims/`. Failing: `aidcheck verify docs/` (no YAML files),
@@ -127,7 +128,7 @@ or a path that does not exist.""",
 )
 
 CONFIG = _load_rule(
-    "L011",
+    InputCode.CONFIG,
     "config",
     "The project configuration is invalid",
     """`aidcheck.toml` or `[tool.aidcheck]` in `pyproject.toml` is checked like a claim file:

@@ -16,11 +16,10 @@ from pydantic import ValidationError
 from aidcheck import rules
 from aidcheck.config import ConfigError, Project, key_line
 from aidcheck.engine import EngineSettings
-from aidcheck.findings import Location, Problem, Severity
+from aidcheck.findings import Location, Problem
 from aidcheck.rules.base import Rule
 from aidcheck.rules.common import NoOptions
-
-SEVERITIES = ", ".join(s.value for s in Severity)
+from aidcheck.severity import SEVERITY_NAMES, Severity
 
 
 class _Place:
@@ -73,10 +72,10 @@ def engine_settings(project: Project) -> EngineSettings:
         settings = dict(table)
         severity = settings.pop("severity", None)
         if severity is not None:
-            if severity in {s.value for s in Severity}:
+            try:
                 severities[rule.code] = Severity(severity)
-            else:
-                place.error(["rules", name, "severity"], f"must be one of {SEVERITIES}")
+            except ValueError:
+                place.error(["rules", name, "severity"], f"must be one of {SEVERITY_NAMES}")
         model = rule.options or NoOptions
         try:
             options[rule.code] = model.model_validate(settings)

@@ -21,8 +21,6 @@ from aidcheck.rules.common import NoOptions, skip
 if TYPE_CHECKING:
     from aidcheck.loader.repository import Repository
 
-USES = "suppression_uses"
-
 
 @dataclass
 class SuppressionUse:
@@ -58,7 +56,7 @@ def apply(repo: Repository, findings: list[Finding], ran: set[str]) -> list[Supp
 
 def _unused(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
     repo = ctx.repo
-    uses: list[SuppressionUse] = ctx.extras.get(USES, [])
+    uses = ctx.facts.suppression_uses
     for use in uses:
         s = use.suppression
         what = f"suppression of {use.code} for {', '.join(s.claims)}"

@@ -1,0 +1,63 @@
+"""What several rules of one run read, computed once on first use: a typed per-run cache.
+
+The engine makes one `RunFacts` per run and hands it to every rule through `CheckContext.facts`;
+each property is computed by the first rule that reads it. A new run starts afresh. Add a
+property here (not a string key in a dict) when a second rule needs what one rule computes.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from aidcheck.model.claim import Claim
+from aidcheck.rules.common import QuantityKey, period_key, scope_key
+
+if TYPE_CHECKING:
+    from aidcheck.evidence.figures import FigureCheck
+    from aidcheck.loader.repository import Repository
+    from aidcheck.rules.suppression import SuppressionUse
+
+
+class RunFacts:
+    def __init__(self, repo: Repository) -> None:
+        self.repo = repo
+        self.suppression_uses: list[SuppressionUse] = []
+        """How often each suppression matched, set by the engine before the meta rules run."""
+
+    @cached_property
+    def cross_checkable(self) -> list[Claim]:
+        """Claims that stand for their metric and scope: no 其中 parts, and with a known
+        source. Do not change the list."""
+        repo = self.repo
+        return [
+            c
+            for c in repo.claims.values()
+            if c.part_of is None and repo.claim_source.get(c.id) in repo.sources
+        ]
+
+    @cached_property
+    def quantities(self) -> dict[QuantityKey, tuple[Claim, ...]]:
+        """Cross-checkable claims grouped by metric, scope, period and unit dimension."""
+        return self._group(by_dimension=True)
+
+    @cached_property
+    def quantities_any_dimension(self) -> dict[QuantityKey, tuple[Claim, ...]]:
+        """As `quantities`, with claims of every unit dimension together (None in the key)."""
+        return self._group(by_dimension=False)
+
+    def _group(self, *, by_dimension: bool) -> dict[QuantityKey, tuple[Claim, ...]]:
+        groups: dict[QuantityKey, list[Claim]] = defaultdict(list)
+        for claim in self.cross_checkable:
+            dimension = claim.figure.dimension if by_dimension else None
+            key = (claim.metric, scope_key(claim), period_key(self.repo, claim), dimension)
+            groups[key].append(claim)
+        return {key: tuple(claims) for key, claims in groups.items()}
+
+    @cached_property
+    def figure_checks(self) -> dict[str, FigureCheck]:
+        """Each claim's figure against its own quote, by claim id (C105, C107, C108)."""
+        from aidcheck.evidence.figures import check_figure
+
+        return {claim.id: check_figure(claim) for claim in self.repo.claims.values()}
