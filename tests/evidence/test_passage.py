@@ -16,13 +16,13 @@ def test_the_quote_comes_in_its_passage_with_the_figure_marked(tmp_path: Path) -
     outcome = Cited(tmp_path).source("src", TEXT, [claim]).run()
     assert outcome.repository is not None
     view = citation_view(outcome.repository, outcome.evidence, outcome.repository.claims["a"])
-    assert view["status"] == "verified" and view["problems"] == []
-    assert (view["file"], view["line"]) == ("src.txt", 3)
-    assert view["before"].endswith("三级医院")
-    assert view["quote"] == "已派出超过6万人次医务人员"
-    assert view["after"].startswith("参与贫困县")
-    [[start, end]] = view["figures"]
-    assert view["quote"][start:end] == "超过6万人次"
+    assert view.status == "verified" and view.problems == []
+    assert (view.file, view.line) == ("src.txt", 3)
+    assert view.before.endswith("三级医院")
+    assert view.quote == "已派出超过6万人次医务人员"
+    assert view.after.startswith("参与贫困县")
+    [(start, end)] = view.figures
+    assert view.quote is not None and view.quote[start:end] == "超过6万人次"
 
 
 def test_a_citation_that_fails_says_why_and_shows_the_closest_passage(tmp_path: Path) -> None:
@@ -30,9 +30,9 @@ def test_a_citation_that_fails_says_why_and_shows_the_closest_passage(tmp_path: 
     outcome = Cited(tmp_path).source("src", TEXT, [claim]).run()
     assert outcome.repository is not None
     view = citation_view(outcome.repository, outcome.evidence, outcome.repository.claims["a"])
-    assert view["status"] == "not verified"
-    assert "quote not found" in view["problems"]
-    assert "超过6万人次" in view["closest"]["text"]
+    assert view.status == "not verified"
+    assert "quote not found" in view.problems
+    assert view.closest is not None and "超过6万人次" in view.closest.text
 
 
 def test_without_an_archive_the_view_says_how_to_enable_it(tmp_path: Path) -> None:
@@ -40,5 +40,5 @@ def test_without_an_archive_the_view_says_how_to_enable_it(tmp_path: Path) -> No
     outcome = Cited(tmp_path, config_archive=None).source("src", TEXT, [claim]).run()
     assert outcome.repository is not None and outcome.evidence is None
     view = citation_view(outcome.repository, None, outcome.repository.claims["a"])
-    assert view["status"] == "not checked"
-    assert "--archive" in view["problems"][0]
+    assert view.status == "not checked"
+    assert "--archive" in view.problems[0]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from aidcheck import rules
 from aidcheck.loader.repository import LoadResult, load_repository
 from tests.conftest import RepoFactory
 
@@ -33,7 +34,7 @@ claims:
 
 
 def load(root: Path) -> LoadResult:
-    return load_repository(root, [root / "claims"])
+    return load_repository(root, [root / "claims"], rules.names())
 
 
 def test_claims_inherit_the_defaults_and_may_override_them(make_repo: RepoFactory) -> None:
