@@ -87,6 +87,21 @@ def test_the_same_number_in_persons_and_person_times_is_unit_drift(repo: Repo) -
     assert set(finding.details["dimensions"]) == {"persons", "person_times"}
 
 
+def test_the_same_number_under_two_programmes_is_not_unit_drift(repo: Repo) -> None:
+    # 超过8万名 sent by a rural programme since 2005 is not 超过8万人次 of the pairing since 2016
+    repo.source(
+        "forum",
+        [claim("f", "staff_dispatch_visits", "超过8万人次", programme="tertiary-county-pairing")],
+    )
+    repo.source(
+        "briefing",
+        [claim("b", "staff_dispatched", "超过8万名", programme="east-west-collaboration")],
+        published="2024-06-18",
+    )
+    report = repo.verify()
+    assert findings(report, "A202") == []
+
+
 def test_a_unit_that_does_not_fit_the_metric_is_reported(repo: Repo) -> None:
     repo.source(
         "english",

@@ -110,11 +110,12 @@ def _unit_drift(ctx: CheckContext, options: UnitDriftOptions) -> Iterator[Proble
     repo = ctx.repo
     pairs = {frozenset(p) for p in options.confusable if p[0] != p[1]}
     watched = set().union(*pairs) if pairs else set()
-    groups: dict[tuple[str, str | None, Decimal], list[Claim]] = defaultdict(list)
+    groups: dict[tuple[str, str | None, str | None, Decimal], list[Claim]] = defaultdict(list)
     for claim in cross_checkable(ctx):
         if claim.figure.dimension in watched:
-            groups[(claim.scope.region, claim.scope.giver, claim.figure.value)].append(claim)
-    for (region, giver, value), claims in groups.items():
+            scope = claim.scope
+            groups[(scope.region, scope.giver, scope.programme, claim.figure.value)].append(claim)
+    for (region, giver, programme, value), claims in groups.items():
         by_dim: dict[Dimension, list[Claim]] = defaultdict(list)
         for c in claims:
             by_dim[c.figure.dimension].append(c)
@@ -124,7 +125,7 @@ def _unit_drift(ctx: CheckContext, options: UnitDriftOptions) -> Iterator[Proble
                 continue
             involved = by_dim[a] + by_dim[b]
             stated = "; ".join(f"{source_id(repo, c)}: {figure(c)} ({c.metric})" for c in involved)
-            where = region + (f" given by {giver}" if giver else "")
+            where = show_scope((region, giver, programme))
             ctx.tally(False, f"{value} in {a} and in {b} for {where}: {stated}")
             yield Problem(
                 message=f"the same number {value} for {where} is stated in {a} by some claims "
@@ -226,8 +227,10 @@ UNIT_DRIFT = Rule(
     options=UnitDriftOptions,
     description="""A figure retold from source to source keeps its number but may lose its unit:
 `超过6万人次` (person-times) becomes "more than 60,000 personnel" (persons) in translation.
-Claims for the same region and giver that state the same number in two confusable dimensions are
-reported together, whatever their metric and period.
+Claims for the same region, giver and programme that state the same number in two confusable
+dimensions are reported together, whatever their metric and period. Programmes are kept apart:
+超过8万名 doctors sent by one programme since 2005 is not a retelling of 超过8万人次 sent by
+another since 2016.
 
 Passing: `超过6万人次` in one source and `超过6万人次` (or "more than 60,000 person-times") in
 another.
