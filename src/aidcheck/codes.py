@@ -23,4 +23,5 @@ class InputCode(StrEnum):
     UNKNOWN_CLAIM = "L009"
     NO_INPUT = "L010"
     CONFIG = "L011"
+    LIMIT = "L012"
     ARCHIVE_NOT_FOUND = "C100"

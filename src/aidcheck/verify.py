@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from aidcheck import __version__, gating, rules
+from aidcheck import __version__, gating, limits, rules
 from aidcheck.codes import InputCode
 from aidcheck.config import ConfigError, Project, find_project
 from aidcheck.engine import EngineSettings, run_rules
@@ -24,6 +24,7 @@ from aidcheck.findings import (
 )
 from aidcheck.gating import GateOptions
 from aidcheck.loader.repository import LoadResult, Repository, load_repository
+from aidcheck.safeio import resolved
 
 if TYPE_CHECKING:
     from aidcheck.evidence.citations import Evidence
@@ -70,8 +71,12 @@ def verify(options: VerifyOptions) -> Outcome:
     if opened.error is not None:
         return _input_failure(report, InputCode.ARCHIVE_NOT_FOUND, [opened.error])
     report.notices.extend(opened.notices)
+    try:
+        budget = limits.from_environ(options.environ)
+    except limits.LimitsError as exc:
+        return _input_failure(report, InputCode.LIMIT, [Problem(message=str(exc))])
     paths = options.paths or project.claim_paths()
-    missing = [p for p in paths if not p.exists()]
+    missing = [p for p in paths if not p.exists() and not p.is_symlink()]
     if missing:
         names = ", ".join(str(p) for p in missing)
         return _input_failure(
@@ -79,7 +84,10 @@ def verify(options: VerifyOptions) -> Outcome:
             InputCode.NO_INPUT,
             [Problem(message=f"no such file or folder: {names}; name a claim folder or file")],
         )
-    loaded = load_repository(project.root, paths, rules.names())
+    roots, outside = claim_roots(project.root, options.cwd, paths, trusted=bool(options.paths))
+    if outside:
+        return _input_failure(report, InputCode.NO_INPUT, outside)
+    loaded = load_repository(project.root, paths, rules.names(), limits=budget, roots=roots)
     repo = loaded.repository
     if not repo.files:
         names = ", ".join(str(p) for p in paths)
@@ -105,6 +113,40 @@ def verify(options: VerifyOptions) -> Outcome:
     _summarise(report, repo, len(findings), _fail_on(options, project))
     citation_status(report, repo, opened.evidence)
     return Outcome(report, repo, opened.evidence)
+
+
+def claim_roots(
+    root: Path, cwd: Path, paths: list[Path], *, trusted: bool
+) -> tuple[list[Path], list[Problem]]:
+    """The folders claim files may be read from (links are followed only into them), and a
+    problem for each claim path that may not be read.
+
+    The project root is always one. A path given on the command line (`trusted`) that lies
+    outside the project is the user's own choice and becomes a root too; a path inside the
+    project, or any path from the configuration (which the change under test can edit), must
+    stay inside the project once its links are resolved.
+    """
+    real_root = root.resolve()
+    roots = [real_root]
+    problems = []
+    for path in paths:
+        written = Path(os.path.abspath(cwd / path))
+        if trusted and not written.is_relative_to(real_root):
+            roots.append(written.resolve())
+            continue
+        real = resolved(written)
+        if not written.is_relative_to(real_root) or (
+            real is not None and not real.is_relative_to(real_root)
+        ):
+            origin = "" if trusted else " (from the project configuration)"
+            problems.append(
+                Problem(
+                    message=f"the claim path {str(path)[:300]}{origin} leads outside the project "
+                    f"{real_root}; aidcheck reads claim files from the project only, unless "
+                    "their folder is named on the command line"
+                )
+            )
+    return roots, problems
 
 
 def _engine_settings(project: Project) -> EngineSettings:

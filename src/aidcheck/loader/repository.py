@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,14 +12,16 @@ from pydantic import ValidationError
 
 from aidcheck.codes import InputCode
 from aidcheck.findings import Location, Problem
+from aidcheck.limits import Limits
 from aidcheck.loader.defaults import apply_defaults
 from aidcheck.loader.references import check_references
-from aidcheck.loader.yamlnodes import Document, PathKey, YamlSyntaxError, parse
+from aidcheck.loader.yamlnodes import Document, PathKey, YamlLimitError, YamlSyntaxError, parse
 from aidcheck.model.claim import Claim
 from aidcheck.model.files import RepositoryFile
 from aidcheck.model.registry import Metric, Programme, Region
 from aidcheck.model.relations import Relation, Suppression
 from aidcheck.model.source import Source
+from aidcheck.safeio import UnsafeFile, kind_of, read_regular, resolved
 
 YAML_SUFFIXES = (".yaml", ".yml")
 
@@ -97,42 +100,160 @@ class LoadResult:
         return not self.problems
 
 
-def collect_files(paths: Iterable[Path]) -> list[Path]:
-    """Every YAML file named or below a named folder, in a stable order."""
+def collect_files(
+    paths: Iterable[Path], roots: Sequence[Path], limits: Limits, root: Path | None = None
+) -> tuple[list[Path], list[LoadProblem]]:
+    """Every YAML file named or below a named folder, in a stable order, and a problem for each
+    entry that could not be taken: a folder that cannot be listed, a FIFO or device with a
+    YAML name, a link that dangles, loops, leads to a folder or out of `roots`. Nothing is
+    skipped without a word, and nothing outside `roots` (resolved) is ever listed."""
     found: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            found.extend(
-                p
-                for p in sorted(path.rglob("*"))
-                if p.suffix in YAML_SUFFIXES
-                and p.is_file()
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+    problems: list[LoadProblem] = []
+
+    def problem(path: Path, message: str, code: InputCode = InputCode.YAML_SYNTAX) -> None:
+        problems.append(LoadProblem(code, Problem(message=message, locations=[_at(path, root)])))
+
+    def take_link(path: Path, named: bool) -> None:
+        target = resolved(path)
+        if target is None:
+            problem(path, "the link leads nowhere (it dangles or loops); remove it or fix it")
+        elif not any(target.is_relative_to(root) for root in roots):
+            problem(
+                path,
+                "the link leads outside the project; aidcheck reads nothing there: copy the "
+                "file into the claim folder, or name it on the command line",
             )
-        else:
+        elif target.is_dir():
+            problem(
+                path,
+                "the link leads to a folder, which aidcheck does not follow; name "
+                "the folder itself",
+            )
+        elif named or path.suffix in YAML_SUFFIXES:
+            found.append(target)
+
+    for path in paths:
+        if path.is_symlink():
+            take_link(path, named=True)
+            continue
+        if not path.is_dir():
             found.append(path)
+            continue
+        start = len(found)
+        stack = [path]
+        while stack:
+            folder = stack.pop()
+            try:
+                with os.scandir(folder) as listing:
+                    entries = list(listing)
+            except OSError as exc:
+                problem(
+                    folder,
+                    f"cannot list the folder: {exc.strerror or exc}; make it "
+                    "readable or move it out of the claim folder",
+                )
+                continue
+            for entry in entries:
+                if entry.name.startswith("."):
+                    continue
+                child = Path(entry.path)
+                if entry.is_symlink():
+                    take_link(child, named=False)
+                elif entry.is_dir(follow_symlinks=False):
+                    stack.append(child)
+                elif child.suffix in YAML_SUFFIXES:
+                    if entry.is_file(follow_symlinks=False):
+                        found.append(child)
+                    else:
+                        mode = entry.stat(follow_symlinks=False).st_mode
+                        problem(
+                            child,
+                            f"it is {kind_of(mode)}, not a regular file; aidcheck "
+                            "reads claim files only from regular files",
+                        )
+            if len(found) > limits.files:
+                problem(
+                    path,
+                    f"more than {limits.files} claim files; {limits.hint('files')}",
+                    InputCode.LIMIT,
+                )
+                del found[limits.files :]
+                break
+        found[start:] = sorted(found[start:])
     unique: dict[Path, None] = dict.fromkeys(p.resolve() for p in found)
-    return list(unique)
+    return list(unique), problems
 
 
-def load_repository(root: Path, paths: Iterable[Path], known_rules: Collection[str]) -> LoadResult:
+def _at(path: Path, root: Path | None) -> Location:
+    """Where an entry of the claim folder is, relative to the project root when inside it."""
+    shown = Path(os.path.abspath(path))
+    if root is not None and shown.is_relative_to(root):
+        shown = shown.relative_to(root)
+    return Location(path=shown.as_posix(), line=1)
+
+
+def load_repository(
+    root: Path,
+    paths: Iterable[Path],
+    known_rules: Collection[str],
+    *,
+    limits: Limits | None = None,
+    roots: Sequence[Path] | None = None,
+) -> LoadResult:
     """Load the claim files under `paths`. `known_rules` holds the rule codes and names a
     suppression may name (`aidcheck.rules.names()`): the loader is given them rather than
-    asking the rule registry, which sits above it."""
+    asking the rule registry, which sits above it. Links are followed only to files below
+    `roots` (default: the project root and the named paths themselves, resolved)."""
+    paths = list(paths)
+    limits = limits or Limits()
+    if roots is None:
+        roots = [root.resolve(), *(p.resolve() for p in paths)]
     repo = Repository(root=root)
     result = LoadResult(repository=repo)
+    files, walk_problems = collect_files(paths, roots, limits, Path(os.path.abspath(root)))
+    result.problems.extend(walk_problems)
     parsed: list[tuple[Path, RepositoryFile]] = []
-    for path in collect_files(paths):
+    for path in files:
         repo.files.append(path)
-        model = _load_file(path, repo, result)
+        model = _load_file(path, repo, result, limits)
         if model is not None:
             parsed.append((path, model))
     for path, model in parsed:
-        _register(path, model, repo, result)
+        _register(path, model, repo, result, limits)
     result.problems.extend(
         LoadProblem(code, problem) for code, problem in check_references(repo, known_rules)
     )
+    result.problems = _capped(result.problems, limits)
     return result
+
+
+def _capped(problems: list[LoadProblem], limits: Limits) -> list[LoadProblem]:
+    """At most `limits.problems_per_file` problems for each file, and one that counts the rest."""
+    kept: list[LoadProblem] = []
+    count: dict[str, int] = {}
+    for item in problems:
+        if item.code == InputCode.LIMIT:
+            kept.append(item)
+            continue
+        locations = item.problem.locations
+        path = locations[0].path if locations else ""
+        count[path] = count.get(path, 0) + 1
+        if count[path] <= limits.problems_per_file:
+            kept.append(item)
+    for path, n in count.items():
+        if n > limits.problems_per_file:
+            more = n - limits.problems_per_file
+            message = (
+                f"{more} more input problems in this file are not listed; fix the ones above "
+                f"first ({limits.hint('problems_per_file')})"
+            )
+            kept.append(
+                LoadProblem(
+                    InputCode.LIMIT,
+                    Problem(message=message, locations=[Location(path=path, line=1)]),
+                )
+            )
+    return kept
 
 
 def _add(
@@ -144,15 +265,34 @@ def _add(
     )
 
 
-def _load_file(path: Path, repo: Repository, result: LoadResult) -> RepositoryFile | None:
+def _load_file(
+    path: Path, repo: Repository, result: LoadResult, limits: Limits
+) -> RepositoryFile | None:
     shown = repo.display_path(path)
     try:
-        raw = path.read_bytes()
+        raw = read_regular(path, limits.file_bytes)
+    except UnsafeFile as exc:
+        if exc.too_large:
+            _add(
+                result,
+                InputCode.LIMIT,
+                f"{exc.reason}: a claim file may hold {limits.file_bytes} bytes; split it, or "
+                f"{limits.hint('file_bytes')}",
+                Location(path=shown, line=1),
+            )
+        else:
+            _add(
+                result,
+                InputCode.YAML_SYNTAX,
+                f"cannot read the file: {exc.reason}",
+                Location(path=shown, line=1),
+            )
+        return None
     except OSError as exc:
         _add(
             result,
             InputCode.YAML_SYNTAX,
-            f"cannot read the file: {exc.strerror}",
+            f"cannot read the file: {exc.strerror or exc}",
             Location(path=shown, line=1),
         )
         return None
@@ -169,12 +309,12 @@ def _load_file(path: Path, repo: Repository, result: LoadResult) -> RepositoryFi
         )
         return None
     try:
-        doc = parse(text)
+        doc = parse(text, limits)
     except YamlSyntaxError as exc:
         _add(
             result,
-            InputCode.YAML_SYNTAX,
-            f"malformed YAML: {exc.message}",
+            InputCode.LIMIT if isinstance(exc, YamlLimitError) else InputCode.YAML_SYNTAX,
+            exc.message if isinstance(exc, YamlLimitError) else f"malformed YAML: {exc.message}",
             Location(path=shown, line=exc.position.line, column=exc.position.column),
         )
         return None
@@ -205,9 +345,18 @@ def _load_file(path: Path, repo: Repository, result: LoadResult) -> RepositoryFi
         return RepositoryFile.model_validate(doc.data)
     except ValidationError as exc:
         before = len(result.problems)
-        for error in exc.errors(include_url=False):
+        errors = exc.errors(include_url=False)
+        for error in errors[: limits.problems_per_file]:
             _add_schema_error(result, shown, doc, error)
         _drop_repeats(result, before)  # an error in `defaults` is inherited by many claims
+        if len(errors) > limits.problems_per_file:
+            _add(
+                result,
+                InputCode.LIMIT,
+                f"{len(errors) - limits.problems_per_file} more schema problems in this file are "
+                f"not listed; fix the ones above first ({limits.hint('problems_per_file')})",
+                Location(path=shown, line=1),
+            )
         return None
 
 
@@ -257,7 +406,9 @@ def _dotted(path: PathKey) -> str:
     return out
 
 
-def _register(path: Path, model: RepositoryFile, repo: Repository, result: LoadResult) -> None:
+def _register(
+    path: Path, model: RepositoryFile, repo: Repository, result: LoadResult, limits: Limits
+) -> None:
     shown = repo.display_path(path)
     doc = repo.documents[path]
 
@@ -309,6 +460,16 @@ def _register(path: Path, model: RepositoryFile, repo: Repository, result: LoadR
         if not claim_once("claim", claim.id, ("claims", i)):
             continue
         repo.claims[claim.id] = claim
+        if len(claim.quote) > limits.quote_chars:
+            _add(
+                result,
+                InputCode.LIMIT,
+                f"the quote of claim '{claim.id}' has {len(claim.quote)} characters; a quote "
+                f"may have {limits.quote_chars}: quote the sentence that states the figure, or "
+                f"{limits.hint('quote_chars')}",
+                here("claims", i, "quote"),
+                claims=[claim.id],
+            )
         cited = claim.source or file_source
         if cited is None:
             _add(

@@ -4,19 +4,30 @@ PyYAML's loaders hand back plain Python objects and forget where each came from,
 the last of two equal mapping keys without a word. We compose the node graph (in C), build the
 objects ourselves, and record a 1-based position for every path in the document, so a schema
 error can name the line of the field it is about, and a repeated key is reported, not lost.
+
+Scalars are read by the YAML 1.2 core rules, not PyYAML's YAML 1.1 ones: `0x7E4`, `0o17`,
+`1:30`, `yes`, `on` and `2019-02-14 10:00` stay text instead of silently becoming a year, a
+number, a boolean or a timestamp; only decimal numbers, `true`/`false`, `null` and `YYYY-MM-DD`
+dates are typed. Explicit tags other than `!!str` (`!!binary`, `!!set`, `!foo`) are refused.
+Building is bounded by `Limits`: nodes built (each alias expansion counted again, so an alias
+bomb stops at a fixed budget) and nesting depth.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
 
+from aidcheck.limits import Limits
+
 try:
-    from yaml import CSafeLoader as _Loader
+    from yaml import CSafeLoader as _BaseLoader
 except ImportError:  # pragma: no cover - PyYAML built without libyaml
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
 
 PathKey = tuple[str | int, ...]
 
@@ -39,8 +50,9 @@ class DuplicateKey:
 class Document:
     """The data of one YAML document, its node graph, and the duplicate keys found in it.
 
-    Positions are looked up on demand by walking the node graph along a path, so that parsing
-    a large repository builds no index that is rarely read.
+    Positions are looked up on demand by walking the node graph along a path; each mapping
+    walked gets a key table on first use, so looking up every key of a mapping with many keys
+    is linear, not quadratic.
     """
 
     data: Any
@@ -49,6 +61,9 @@ class Document:
     # Paths whose value was copied from elsewhere in the document (a claim's scope from the
     # file's `defaults`): positions and error paths are those of the place it was written.
     aliases: dict[PathKey, PathKey] = field(default_factory=dict)
+    _keys: dict[int, dict[str, tuple[yaml.Node, yaml.Node]]] = field(
+        default_factory=dict, repr=False
+    )
 
     def resolve(self, path: PathKey) -> PathKey:
         """`path` with an aliased prefix replaced by the path it was copied from."""
@@ -59,17 +74,23 @@ class Document:
                     return (*origin, *path[end:])
         return path
 
+    def _entry(self, node: yaml.MappingNode, part: str | int) -> tuple[yaml.Node, yaml.Node] | None:
+        table = self._keys.get(id(node))
+        if table is None:
+            table = {}
+            for k, v in node.value:
+                if isinstance(k, yaml.ScalarNode):
+                    table.setdefault(k.value, (k, v))
+            self._keys[id(node)] = table
+        return table.get(part if isinstance(part, str) else str(part))
+
     def node(self, path: PathKey) -> tuple[yaml.Node | None, yaml.Node | None]:
         """The value node and (for a mapping entry) the key node at `path`, if present."""
         node, key_node = self.root, None
         for part in self.resolve(path):
             key_node = None
             if isinstance(node, yaml.MappingNode):
-                found = None
-                for k, v in node.value:
-                    if k.value == part or (isinstance(part, int) and k.value == str(part)):
-                        found = (k, v)
-                        break
+                found = self._entry(node, part)
                 if found is None:
                     return None, None
                 key_node, node = found
@@ -106,13 +127,52 @@ class YamlSyntaxError(Exception):
         self.position = position
 
 
+class YamlLimitError(YamlSyntaxError):
+    """A document that exceeds one of the `Limits` (its `name` is the limit's)."""
+
+    def __init__(self, message: str, position: Position, name: str) -> None:
+        super().__init__(message, position)
+        self.name = name
+
+
 def _position(node: yaml.Node) -> Position:
     mark = node.start_mark
     return Position(mark.line + 1, mark.column + 1)
 
 
-def parse(text: str) -> Document:
-    """Parse one YAML document; raise YamlSyntaxError with the position of the problem."""
+_TAG = "tag:yaml.org,2002:"
+_STR_TAG = _TAG + "str"
+_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+_BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
+_INT = re.compile(r"^[-+]?[0-9]+$")
+_FLOAT = re.compile(
+    r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+    r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
+)
+_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+_MAX_DIGITS = 100
+
+
+class _Loader(_BaseLoader):
+    """The C loader with YAML 1.2 core implicit types (plus `YYYY-MM-DD` dates)."""
+
+    yaml_implicit_resolvers: dict[Any, Any] = {}  # noqa: RUF012 - PyYAML's class-level table
+
+
+for _tag, _pattern, _first in (
+    ("bool", _BOOL, "tTfF"),
+    ("int", _INT, "-+0123456789"),
+    ("float", _FLOAT, "-+0123456789."),
+    ("null", _NULL, ["~", "n", "N", ""]),
+    ("timestamp", _DATE, "0123456789"),
+    ("merge", re.compile(r"^<<$"), "<"),
+):
+    _Loader.add_implicit_resolver(_TAG + _tag, _pattern, list(_first))
+
+
+def parse(text: str, limits: Limits | None = None) -> Document:
+    """Parse one YAML document; raise YamlSyntaxError with the position of the problem (a
+    YamlLimitError when the document exceeds `limits`)."""
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
@@ -123,51 +183,116 @@ def parse(text: str) -> Document:
         raise YamlSyntaxError(f"{what}; check the indentation and quoting here", where) from None
     except yaml.YAMLError as exc:
         raise YamlSyntaxError(str(exc), Position(1, 1)) from None
+    except RecursionError:
+        raise YamlSyntaxError("the document is nested too deeply", Position(1, 1)) from None
     finally:
         loader.dispose()
     doc = Document(data=None, root=node)
     if node is not None:
+        builder = _Builder(doc, limits or Limits())
         try:
-            doc.data = _build(node, (), doc, loader)
-        except yaml.MarkedYAMLError as exc:
-            mark = exc.problem_mark or exc.context_mark
-            where = Position(mark.line + 1, mark.column + 1) if mark else Position(1, 1)
-            hint = "; write plain values: tags and merge keys (<<) are not read"
-            raise YamlSyntaxError(f"{exc.problem or 'unreadable value'}{hint}", where) from None
+            doc.data = builder.build(node, (), 0)
         except RecursionError:
             raise YamlSyntaxError("the document is nested too deeply", Position(1, 1)) from None
     return doc
 
 
-_STR_TAG = "tag:yaml.org,2002:str"
+class _Builder:
+    """Builds the Python data of a node graph within a budget of nodes and depth."""
 
+    __slots__ = ("budget", "doc", "limits")
 
-def _build(node: yaml.Node, path: PathKey, doc: Document, loader: Any) -> Any:
-    if isinstance(node, yaml.ScalarNode):
-        if node.tag == _STR_TAG:
-            return node.value
-        try:
-            return loader.construct_object(node)
-        except (ValueError, TypeError, OverflowError) as exc:  # e.g. the date 2019-02-30
-            raise YamlSyntaxError(
-                f"cannot read the value '{node.value}' ({exc}); quote it to keep it as text",
+    def __init__(self, doc: Document, limits: Limits) -> None:
+        self.doc = doc
+        self.limits = limits
+        self.budget = limits.nodes
+
+    def build(self, node: yaml.Node, path: PathKey, depth: int) -> Any:
+        self.budget -= 1
+        if self.budget < 0:
+            raise YamlLimitError(
+                f"the document builds more than {self.limits.nodes} values (aliases count each "
+                f"time they are used); split the file, or {self.limits.hint('nodes')}",
                 _position(node),
-            ) from None
-    if isinstance(node, yaml.MappingNode):
+                "nodes",
+            )
+        if isinstance(node, yaml.ScalarNode):
+            return node.value if node.tag == _STR_TAG else _scalar(node)
+        if depth >= self.limits.depth:
+            raise YamlLimitError(
+                f"the document is nested more than {self.limits.depth} levels deep; "
+                f"flatten it, or {self.limits.hint('depth')}",
+                _position(node),
+                "depth",
+            )
+        if isinstance(node, yaml.MappingNode) and node.tag == _TAG + "map":
+            return self._mapping(node, path, depth + 1)
+        if isinstance(node, yaml.SequenceNode) and node.tag == _TAG + "seq":
+            return [self.build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
+        raise _refused(node)
+
+    def _mapping(self, node: yaml.MappingNode, path: PathKey, depth: int) -> dict[Any, Any]:
         result: dict[Any, Any] = {}
         first_seen: dict[Any, yaml.Node] = {}
         for key_node, value_node in node.value:
-            key = _build(key_node, path, doc, loader)
+            key = self.build(key_node, path, depth)
             if not isinstance(key, str | int):
                 key = str(key)
             if key in result:
-                doc.duplicates.append(
+                self.doc.duplicates.append(
                     DuplicateKey(path, str(key), _position(first_seen[key]), _position(key_node))
                 )
                 continue  # keep the first; the duplicate is reported as an input error
             first_seen[key] = key_node
-            result[key] = _build(value_node, (*path, key), doc, loader)
+            result[key] = self.build(value_node, (*path, key), depth)
         return result
-    if isinstance(node, yaml.SequenceNode):
-        return [_build(item, (*path, i), doc, loader) for i, item in enumerate(node.value)]
-    return loader.construct_object(node, deep=True)
+
+
+def _refused(node: yaml.Node) -> YamlSyntaxError:
+    tag = str(node.tag)
+    shown = "!!" + tag.removeprefix(_TAG) if tag.startswith(_TAG) else tag
+    what = "a merge key (<<)" if tag == _TAG + "merge" else f"the tag {shown[:60]}"
+    return YamlSyntaxError(
+        f"{what} is not read; write plain values: tags and merge keys (<<) are not read",
+        _position(node),
+    )
+
+
+def _scalar(node: yaml.ScalarNode) -> Any:
+    """A typed plain scalar (the tag its resolver gave it), by the YAML 1.2 core rules."""
+    value, tag = node.value, str(node.tag)
+    if tag == _TAG + "null" and _NULL.match(value):
+        return None
+    if tag == _TAG + "bool" and _BOOL.match(value):
+        return value[0] in "tT"
+    if tag == _TAG + "int" and _INT.match(value):
+        _digits(value, node)
+        return int(value)
+    if tag == _TAG + "float" and _FLOAT.match(value):
+        _digits(value, node)
+        lower = value.lower()
+        return float(lower.replace(".", "") if lower[-3:] in ("inf", "nan") else value)
+    if tag == _TAG + "timestamp" and _DATE.match(value):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError as exc:  # e.g. the date 2019-02-30
+            raise YamlSyntaxError(
+                f"cannot read the value '{value}' ({exc}); quote it to keep it as text",
+                _position(node),
+            ) from None
+    if tag in {_TAG + t for t in ("null", "bool", "int", "float", "timestamp")}:
+        raise YamlSyntaxError(
+            f"the value '{value[:60]}' is not a plain {tag.removeprefix(_TAG)}; write plain "
+            "values: tags and merge keys (<<) are not read",
+            _position(node),
+        )
+    raise _refused(node)
+
+
+def _digits(value: str, node: yaml.ScalarNode) -> None:
+    if len(value) > _MAX_DIGITS:
+        raise YamlSyntaxError(
+            f"a number of {len(value)} characters; quote it to keep it as text, or write it as "
+            "the source states it",
+            _position(node),
+        )

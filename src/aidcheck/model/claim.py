@@ -8,7 +8,7 @@ from typing import Any
 
 from pydantic import Field, field_validator, model_validator
 
-from aidcheck.model.base import StrictModel
+from aidcheck.model.base import Date, StrictModel
 from aidcheck.model.quantity import Quantity
 from aidcheck.model.registry import RegionCode
 from aidcheck.model.source import Identifier
@@ -37,8 +37,8 @@ class Period(StrictModel):
     publication date (截至目前).
     """
 
-    as_of: dt.date | None = None
-    since: dt.date | None = None
+    as_of: Date | None = None
+    since: Date | None = None
     year: int | None = Field(default=None, ge=1949, le=2100)
     wording: str | None = None
 

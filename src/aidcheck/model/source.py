@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated, Literal
 
 from pydantic import Field
 
-from aidcheck.model.base import StrictModel
+from aidcheck.model.base import Date, StrictModel
 
 Identifier = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9._-]*$", max_length=120)]
 Sha256 = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
@@ -24,7 +23,7 @@ class Source(StrictModel):
     id: Identifier
     publisher: str = Field(min_length=1)
     title: str = Field(min_length=1)
-    published: dt.date
+    published: Date
     url: str | None = None
     language: Literal["zh-Hans", "zh-Hant", "en"] = "zh-Hans"
     author: str | None = None

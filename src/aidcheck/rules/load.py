@@ -136,6 +136,20 @@ an unknown key or a value of the wrong type is an error at its line.
 Passing: `archive = "../sources"`. Failing: `archve = "../sources"`.""",
 )
 
+LIMIT = _load_rule(
+    "L012",
+    "limit",
+    "An input exceeds one of aidcheck's limits",
+    """Every input is bounded so that a run ends in bounded time and memory, whatever a pull
+request holds: bytes per file, values built per YAML document (each alias use counted), nesting
+depth, characters per quote, claim files, problems listed per file, sources along a
+`derived_from` chain. The message names the limit and how to raise it (the environment variable
+`AIDCHECK_LIMITS`, see docs/security.md).
+
+Passing: a quote of one or two sentences. Failing: a quote of 100,000 characters, or nine
+levels of nine YAML aliases (a few hundred bytes that would build 400 million values).""",
+)
+
 RULES = (
     YAML_SYNTAX,
     DUPLICATE_KEY,
@@ -148,4 +162,5 @@ RULES = (
     UNKNOWN_CLAIM,
     NO_INPUT,
     CONFIG,
+    LIMIT,
 )
