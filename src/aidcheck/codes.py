@@ -24,4 +24,5 @@ class InputCode(StrEnum):
     NO_INPUT = "L010"
     CONFIG = "L011"
     LIMIT = "L012"
+    UNKNOWN_DIMENSION = "L013"
     ARCHIVE_NOT_FOUND = "C100"

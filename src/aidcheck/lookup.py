@@ -124,7 +124,7 @@ def view(repo: Repository, claim: Claim, match: str, same_metric: list[Claim]) -
         claim=ref,
         match=match,
         hedge=claim.figure.hedge.value,
-        dimension=claim.figure.dimension.value,
+        dimension=claim.figure.dimension,
         metric_name=f"{metric.name_zh} / {metric.name_en}" if metric else claim.metric,
         scope={
             "region": claim.scope.region,

@@ -28,13 +28,48 @@ def claim(figure: Any, quote: str = QUOTE) -> Claim:
         ("超过6万人", QUOTE, FigureVerdict.UNIT),
         ("超过6万名", QUOTE, FigureVerdict.UNIT),
         ("1180家", "与834个贫困县的1180所县级医院建立帮扶关系", FigureVerdict.STATED),
-        ("1180家", "所有贫困县县医院实现远程医疗全覆盖", FigureVerdict.NO_FIGURE),
+        ("1180家", "所有贫困县县医院实现远程医疗全覆盖", FigureVerdict.VALUE),
+        ("1180家", "县医院实现远程医疗", FigureVerdict.NO_FIGURE),
         ("26913人次", "天津共培訓(xùn)受援單位醫(yī)務(wù)人員26913人次", FigureVerdict.STATED),
         (
             {"text": "全覆盖", "value": 100, "unit": "%", "hedge": "exact"},
             "实现了县级医院结对全覆盖",
-            FigureVerdict.IN_WORDS,
+            FigureVerdict.STATED,
         ),
+        # Issue 14: a figure in words is read back from the quote, so a mutated one is seen.
+        (
+            {"text": "全覆盖", "value": 200, "unit": "%", "hedge": "exact"},
+            "实现了县级医院结对全覆盖",
+            FigureVerdict.VALUE,
+        ),
+        (
+            {"text": "全覆盖", "value": 100, "unit": "%", "hedge": "more_than"},
+            "实现了县级医院结对全覆盖",
+            FigureVerdict.HEDGE,
+        ),
+        ("近一半", "近一半的贫困县", FigureVerdict.STATED),
+        (
+            {"text": "近一半", "value": 60, "unit": "%", "hedge": "nearly"},
+            "近一半的贫困县",
+            FigureVerdict.VALUE,
+        ),
+        (
+            {"text": "近一半", "value": 50, "unit": "%", "hedge": "exact"},
+            "近一半的贫困县",
+            FigureVerdict.HEDGE,
+        ),
+        ({"value": 33.3, "unit": "%"}, "三分之一的县医院", FigureVerdict.STATED),
+        ({"value": 40, "unit": "%"}, "三分之一的县医院", FigureVerdict.VALUE),
+        ({"value": 100, "unit": "%"}, "门诊量翻了一番", FigureVerdict.STATED),
+        ({"value": 20, "unit": "%"}, "就诊人次增长两成", FigureVerdict.STATED),
+        # Issue 10: three unit cases: another unit, a unit not in the table, no unit.
+        ("more than 60,000 personnel", "more than 60,000 medical personnel", "stated"),
+        ("more than 60,000 personnel", "more than 60,000 person-times", "unit"),
+        ("3,700个", "3,700 key widgetries were built", "unit-unread"),
+        ("超过6万人", "派出超过6万,", "no-unit"),
+        ("1.9 million surgeries", "1.9 million surgeries", "stated"),
+        ("超过3000万人次", "门诊诊疗人次超过3000万,", "stated"),
+        ("超过3000万人", "门诊诊疗人次超过3000万,", "unit"),
         (
             {"text": "全覆盖", "value": 100, "unit": "%", "hedge": "exact"},
             "实现了县级医院结对",
@@ -43,7 +78,7 @@ def claim(figure: Any, quote: str = QUOTE) -> Claim:
     ],
 )
 def test_value_then_hedge_then_unit(figure: Any, quote: str, verdict: FigureVerdict) -> None:
-    assert check_figure(claim(figure, quote)).verdict is verdict
+    assert check_figure(claim(figure, quote)).verdict == verdict
 
 
 def test_the_verdict_keeps_the_quote_figure_it_compared_with() -> None:

@@ -72,11 +72,11 @@ def test_range_and_high_are_validated() -> None:
 
 
 def test_dimension_follows_the_unit() -> None:
-    assert q("6", unit="人次").dimension is Dimension.PERSON_TIMES
-    assert q("6", unit="人").dimension is Dimension.PERSONS
-    assert q("6", unit="所").dimension is q("6", unit="家").dimension
-    assert q("6", unit="personnel").dimension is Dimension.PERSONS
-    assert q("6").dimension is Dimension.NONE
+    assert q("6", unit="人次").dimension == Dimension.PERSON_TIMES
+    assert q("6", unit="人").dimension == Dimension.PERSONS
+    assert q("6", unit="所").dimension == q("6", unit="家").dimension
+    assert q("6", unit="personnel").dimension == Dimension.PERSONS
+    assert q("6").dimension == Dimension.NONE
 
 
 bounds = st.decimals(min_value=-(10**9), max_value=10**9, allow_nan=False, places=2)

@@ -71,7 +71,7 @@ def explain(q: Quantity) -> list[str]:
     if q.unit is None:
         why.append("no unit: write one (家, 人次, 名, 元, %) so that claims can be compared")
     else:
-        why.append(f"unit {q.unit!r} counts {q.dimension.value}")
+        why.append(f"unit {q.unit!r} counts {q.dimension}")
     why.append(f"so it denotes {q.interval}")
     return why
 
@@ -84,7 +84,7 @@ def reading(q: Quantity, stated: str) -> FigureReading:
         high=_plain(q.high),
         unit=q.unit,
         hedge=q.hedge.value,
-        dimension=q.dimension.value,
+        dimension=q.dimension,
         rounded=q.rounded,
         step=_plain(q.step) or "",
         interval=IntervalReading(

@@ -63,6 +63,7 @@ def unknown(
 def check_references(repo: Repository, known_rules: Collection[str]) -> Iterator[Coded]:
     """Every reference in the repository to a name it does not define."""
     yield from _claims(repo)
+    yield from _metric_dimensions(repo)
     yield from _region_parents(repo)
     yield from _relations(repo)
     yield from _suppressions(repo, known_rules)
@@ -98,6 +99,33 @@ def _claims(repo: Repository) -> Iterator[Coded]:
             yield unknown(
                 InputCode.UNKNOWN_CLAIM, "claim", claim.part_of, repo.claims, where, [cid]
             )
+
+
+def _metric_dimensions(repo: Repository) -> Iterator[Coded]:
+    """A metric counts a dimension the unit table defines (built in, or in a `units` section)."""
+    known = repo.units.dimensions
+    for metric in repo.metrics.values():
+        if metric.dimension not in known:
+            close = difflib.get_close_matches(metric.dimension, list(known), n=3, cutoff=0.6)
+            hint = f"did you mean {' or '.join(repr(c) for c in close)}? " if close else ""
+            problem = Problem(
+                message=f"metric '{metric.id}' counts unknown dimension '{metric.dimension}'; "
+                f"{hint}use one of {', '.join(sorted(known))}, or define it under 'dimensions' "
+                "in a 'units' section (docs/claims.md, 'units')",
+                locations=[repo.locate("metric", metric.id, "dimension")],
+            )
+            yield InputCode.UNKNOWN_DIMENSION, problem
+        if (
+            metric.minimum is not None
+            and metric.maximum is not None
+            and metric.minimum > metric.maximum
+        ):
+            problem = Problem(
+                message=f"metric '{metric.id}': minimum {metric.minimum} is above maximum "
+                f"{metric.maximum}; swap them or drop one",
+                locations=[repo.locate("metric", metric.id, "minimum")],
+            )
+            yield InputCode.SCHEMA, problem
 
 
 def _region_parents(repo: Repository) -> Iterator[Coded]:

@@ -21,6 +21,7 @@ from aidcheck.model.files import RepositoryFile
 from aidcheck.model.registry import Metric, Programme, Region
 from aidcheck.model.relations import Relation, Suppression
 from aidcheck.model.source import Source
+from aidcheck.model.units import UnitsSection, UnitTable, builtin_units
 from aidcheck.safeio import UnsafeFile, kind_of, read_regular, resolved
 
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -57,6 +58,8 @@ class Repository:
     suppressions: list[Suppression] = field(default_factory=list)
     origins: dict[tuple[str, str], Origin] = field(default_factory=dict)
     documents: dict[Path, Document] = field(default_factory=dict)
+    # The built-in units extended by the repository's `units` sections (docs/claims.md).
+    units: UnitTable = field(default_factory=builtin_units)
     # display_path resolves paths on the file system; findings ask for the same few files often.
     _shown: dict[Path, str] = field(default_factory=dict, repr=False, compare=False)
 
@@ -212,10 +215,17 @@ def load_repository(
     result = LoadResult(repository=repo)
     files, walk_problems = collect_files(paths, roots, limits, Path(os.path.abspath(root)))
     result.problems.extend(walk_problems)
-    parsed: list[tuple[Path, RepositoryFile]] = []
+    read: list[tuple[Path, dict[str, Any]]] = []
     for path in files:
         repo.files.append(path)
-        model = _load_file(path, repo, result, limits)
+        data = _load_file(path, repo, result, limits)
+        if data is not None:
+            read.append((path, data))
+    for path, data in read:
+        _extend_units(path, data, repo, result)
+    parsed: list[tuple[Path, RepositoryFile]] = []
+    for path, data in read:
+        model = _validate(path, data, repo, result, limits)
         if model is not None:
             parsed.append((path, model))
     for path, model in parsed:
@@ -265,9 +275,57 @@ def _add(
     )
 
 
+def _extend_units(path: Path, data: dict[str, Any], repo: Repository, result: LoadResult) -> None:
+    """Add a file's `units` section to the repository's unit table, before any figure is read
+    (claims in every file may use the units any file defines)."""
+    raw = data.get("units")
+    if raw is None:
+        return
+    shown, doc = repo.display_path(path), repo.documents[path]
+    try:
+        section = UnitsSection.model_validate(raw)
+    except ValidationError as exc:
+        for error in exc.errors(include_url=False):
+            error = {**error, "loc": ("units", *error["loc"])}
+            _add_schema_error(result, shown, doc, error)
+        return
+    repo.units, errors = repo.units.extended(section)
+    for message in errors:
+        pos = doc.position(("units",), prefer_key=True)
+        _add(
+            result,
+            InputCode.UNKNOWN_DIMENSION,
+            f"units: {message}",
+            Location(path=shown, line=pos.line, column=pos.column),
+        )
+
+
+def _validate(
+    path: Path, data: dict[str, Any], repo: Repository, result: LoadResult, limits: Limits
+) -> RepositoryFile | None:
+    try:
+        return RepositoryFile.model_validate(data, context={"units": repo.units})
+    except ValidationError as exc:
+        shown, doc = repo.display_path(path), repo.documents[path]
+        before = len(result.problems)
+        errors = exc.errors(include_url=False)
+        for error in errors[: limits.problems_per_file]:
+            _add_schema_error(result, shown, doc, error)
+        _drop_repeats(result, before)  # an error in `defaults` is inherited by many claims
+        if len(errors) > limits.problems_per_file:
+            _add(
+                result,
+                InputCode.LIMIT,
+                f"{len(errors) - limits.problems_per_file} more schema problems in this file are "
+                f"not listed; fix the ones above first ({limits.hint('problems_per_file')})",
+                Location(path=shown, line=1),
+            )
+        return None
+
+
 def _load_file(
     path: Path, repo: Repository, result: LoadResult, limits: Limits
-) -> RepositoryFile | None:
+) -> dict[str, Any] | None:
     shown = repo.display_path(path)
     try:
         raw = read_regular(path, limits.file_bytes)
@@ -341,23 +399,7 @@ def _load_file(
         )
         return None
     apply_defaults(doc)
-    try:
-        return RepositoryFile.model_validate(doc.data)
-    except ValidationError as exc:
-        before = len(result.problems)
-        errors = exc.errors(include_url=False)
-        for error in errors[: limits.problems_per_file]:
-            _add_schema_error(result, shown, doc, error)
-        _drop_repeats(result, before)  # an error in `defaults` is inherited by many claims
-        if len(errors) > limits.problems_per_file:
-            _add(
-                result,
-                InputCode.LIMIT,
-                f"{len(errors) - limits.problems_per_file} more schema problems in this file are "
-                f"not listed; fix the ones above first ({limits.hint('problems_per_file')})",
-                Location(path=shown, line=1),
-            )
-        return None
+    return doc.data
 
 
 def _add_schema_error(result: LoadResult, shown: str, doc: Document, error: Any) -> None:

@@ -6,12 +6,13 @@ import datetime as dt
 import functools
 from typing import Any
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from aidcheck.model.base import Date, StrictModel
 from aidcheck.model.quantity import Quantity
 from aidcheck.model.registry import RegionCode
 from aidcheck.model.source import Identifier
+from aidcheck.model.units import UnitTable
 
 
 class Scope(StrictModel):
@@ -94,8 +95,14 @@ class Claim(StrictModel):
 
     @field_validator("figure", mode="before")
     @classmethod
-    def _read_figure(cls, value: Any) -> Any:
+    def _read_figure(cls, value: Any, info: ValidationInfo) -> Any:
         if isinstance(value, str):
+            context = info.context if isinstance(info.context, dict) else {}
+            table = context.get("units")
+            if isinstance(table, UnitTable) and not table.builtin:
+                from aidcheck.numbers import read_figure
+
+                return read_figure(value, table)  # a repository's own units: not cached
             return _read_figure_cached(value)
         if isinstance(value, int | float) and not isinstance(value, bool):
             raise ValueError(

@@ -15,6 +15,7 @@ from aidcheck.model.claim import Claim, Period, Scope
 from aidcheck.model.registry import Metric, Programme, Region
 from aidcheck.model.relations import Relation, Suppression
 from aidcheck.model.source import Identifier, Source
+from aidcheck.model.units import UnitsSection
 
 
 def _source_kind(value: Any) -> str:
@@ -55,4 +56,7 @@ class RepositoryFile(StrictModel):
     )
     suppressions: list[Suppression] = Field(
         default_factory=list, description="accepted findings, each with its reason"
+    )
+    units: UnitsSection | None = Field(
+        default=None, description="dimensions and units that extend the built-in unit table"
     )

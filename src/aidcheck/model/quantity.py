@@ -12,10 +12,10 @@ from decimal import Decimal
 from enum import StrEnum
 from functools import cached_property
 
-from pydantic import computed_field, model_validator
+from pydantic import Field, ValidationInfo, computed_field, model_validator
 
 from aidcheck.model.base import StrictModel
-from aidcheck.model.units import Dimension, dimension_of
+from aidcheck.model.units import DimensionName, UnitTable, builtin_units, did_you_mean
 
 ZERO = Decimal(0)
 
@@ -36,6 +36,19 @@ class Hedge(StrEnum):
     AT_MOST = "at_most"  # X以内, X以下, 不超过, 最多, at most, up to: [0, v]
     LESS_THAN = "less_than"  # 不到, 不足, less than, fewer than: [0, v)
     RANGE = "range"  # X至Y, X-Y, between X and Y: [X, Y]
+
+
+HEDGE_NAMES = {
+    Hedge.EXACT: "exactly",
+    Hedge.MORE_THAN: "more than",
+    Hedge.AT_LEAST: "at least",
+    Hedge.ODD: "-odd",
+    Hedge.NEARLY: "nearly",
+    Hedge.ABOUT: "about",
+    Hedge.AT_MOST: "at most",
+    Hedge.LESS_THAN: "less than",
+    Hedge.RANGE: "between",
+}
 
 
 class Interval(StrictModel):
@@ -120,6 +133,49 @@ class Quantity(StrictModel):
     rounded: bool = False
     step: Decimal = Decimal(1)
     resolution: Decimal | None = None
+    ceiling: Decimal | None = Field(
+        default=None,
+        description="the most the wording allows: a share stated as 过半 or 'most' is at most 100%",
+    )
+    dimension: DimensionName = Field(
+        default="",
+        description="what the unit counts; read from the unit table when left out",
+    )
+
+    @model_validator(mode="after")
+    def _resolve_dimension(self, info: ValidationInfo) -> Quantity:
+        """Look the unit up in the repository's unit table (the validation context's `units`,
+        else the built-in table); an unknown unit is an error that suggests the closest one."""
+        context = info.context if isinstance(info.context, dict) else {}
+        table = context.get("units")
+        if not isinstance(table, UnitTable):
+            table = builtin_units()
+        if self.unit is None:
+            found = "none"
+        else:
+            unit = table.lookup(self.unit)
+            if unit is None:
+                raise ValueError(
+                    f"unknown unit {self.unit!r}; {table.suggest(self.unit)}write a unit the "
+                    "unit table knows, or define it in a 'units' section of the claim "
+                    "repository (docs/claims.md, 'units')"
+                )
+            found = unit.dimension
+        if self.dimension and self.dimension not in table.dimensions:
+            raise ValueError(
+                f"unknown dimension {self.dimension!r}; "
+                f"{did_you_mean(self.dimension, table.dimensions)}use one of: "
+                + ", ".join(sorted(table.dimensions))
+            )
+        refines = found == "count" and self.dimension not in ("", "none")  # 832个(贫困县)
+        if self.dimension and self.dimension != found and self.unit is not None and not refines:
+            raise ValueError(
+                f"unit {self.unit!r} counts {found}, not {self.dimension}; leave 'dimension' "
+                "out, or write a unit that counts it"
+            )
+        if not self.dimension:
+            self.__dict__["dimension"] = found  # frozen: set once, while validating
+        return self
 
     @model_validator(mode="after")
     def _check_range(self) -> Quantity:
@@ -132,12 +188,9 @@ class Quantity(StrictModel):
             raise ValueError("'high' is only for hedge 'range'")
         if self.step <= 0 or (self.resolution is not None and self.resolution <= 0):
             raise ValueError("'step' and 'resolution' must be positive")
+        if self.ceiling is not None and self.ceiling < self.value:
+            raise ValueError("'ceiling' must not be below 'value'")
         return self
-
-    @computed_field  # type: ignore[prop-decorator]
-    @property
-    def dimension(self) -> Dimension:
-        return dimension_of(self.unit)
 
     @computed_field  # type: ignore[prop-decorator]
     @cached_property
@@ -148,6 +201,13 @@ class Quantity(StrictModel):
 
 def interval_of(q: Quantity) -> Interval:
     """The interval that a quantity's wording denotes (see docs/numbers.md)."""
+    iv = _hedged(q)
+    if q.ceiling is not None and (iv.high is None or iv.high > q.ceiling):
+        return Interval(low=iv.low, high=q.ceiling, low_open=iv.low_open)
+    return iv
+
+
+def _hedged(q: Quantity) -> Interval:
     v = q.value
     half = (q.resolution or q.step) / 2 if q.rounded else ZERO
     floor = ZERO if v >= 0 else None

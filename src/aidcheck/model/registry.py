@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated
 
@@ -9,7 +10,6 @@ from pydantic import Field
 
 from aidcheck.model.base import StrictModel
 from aidcheck.model.source import Identifier
-from aidcheck.model.units import Dimension
 
 RegionCode = Annotated[str, Field(pattern=r"^[A-Z]{2}(-[A-Za-z0-9]+)*$", max_length=60)]
 
@@ -27,10 +27,23 @@ class Metric(StrictModel):
     id: Identifier
     name_zh: str
     name_en: str
-    dimension: Dimension
+    dimension: str = Field(
+        pattern=r"^[a-z][a-z0-9_]*$",
+        max_length=40,
+        description="what the metric counts: a dimension of the unit table",
+    )
     nature: Nature
     additive: bool = Field(
         description="whether figures for disjoint regions add up to the figure for their union"
+    )
+    minimum: Decimal | None = Field(
+        default=Decimal(0),
+        description="the least any figure of the metric can be (counts cannot be negative); "
+        "null for none",
+    )
+    maximum: Decimal | None = Field(
+        default=None,
+        description="the most any figure can be: 100 for a share or coverage in percent",
     )
     description: str | None = None
 

@@ -1,8 +1,11 @@
 """The number reader: turn stated figures into `Quantity` values, alone or in running text.
 
 `read_figure("超过6万人次")` reads one figure as a claim file states it; `find_figures(text)` finds
-every figure in an article or a quote, with offsets into the text as given. Both fold the text
-first (full-width → ASCII, 萬 → 万), so traditional and full-width spellings read the same. The
+every figure in an article or a quote, with offsets into the text as given, and a short `why`
+saying how each was read. Both fold the text first (full-width → ASCII, 萬 → 万), so traditional
+and full-width spellings read the same, and both take the unit table to read units with (the
+built-in one by default; a claim repository's extends it). Figures in words (一半, 全覆盖, 翻一番,
+"nearly half", "doubled") are read by `aidcheck.numbers.words` and returned alongside. The
 rules, and what is deliberately not read, are in docs/numbers.md.
 """
 
@@ -11,7 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from aidcheck.model.quantity import Quantity
+from aidcheck.model.quantity import HEDGE_NAMES, Quantity
+from aidcheck.model.units import UnitTable, builtin_units
 from aidcheck.numbers.folding import fold, original_span
 from aidcheck.numbers.grammar import AMOUNT_RE, Figure, figure_at
 
@@ -29,78 +33,127 @@ class FigureError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class FoundFigure:
-    """A figure in running text: `text[start:end]` covers hedge words, number and unit."""
+    """A figure in running text: `text[start:end]` covers hedge words, number and unit.
+
+    `noun` holds the words after the number when they are not a unit the table knows ("3,700
+    key specialities" with no such unit): the quote states a unit the reader could not read,
+    which is not the same as stating none. `words` is true for a figure written in words
+    (一半, 全覆盖, "three million"). `why` says in a line how the figure was read.
+    """
 
     start: int
     end: int
     quantity: Quantity
+    noun: str | None = None
+    words: bool = False
+    why: str = ""
 
 
-def read_figure(text: str) -> Quantity:
-    """Read one stated figure, such as 超过6万人次 or "more than 60,000".
+def read_figure(text: str, units: UnitTable | None = None) -> Quantity:
+    """Read one stated figure, such as 超过6万人次, 近一半 or "more than 60,000".
 
     A leading breakdown before 共 is allowed (两批共315名 reads as 315名). Raises FigureError when
     the text is empty, holds no number, or holds anything besides one figure.
     """
+    from aidcheck.numbers import words
+
+    table = units or builtin_units()
     stated = text.strip()
     if not stated:
         raise FigureError(f"the figure is empty; write one number with hedge and unit, {_EXAMPLES}")
     folded, _ = fold(stated)
-    figure = _whole_figure(folded)
+    figure = _whole_figure(folded, table)
     if figure is None and (total := _TOTAL_RE.search(folded)) is not None:
         before = folded[: total.start()]
-        if not before or _whole_figure(before) is not None:
-            figure = _whole_figure(folded[total.end() :])
+        if not before or _whole_figure(before, table) is not None:
+            figure = _whole_figure(folded[total.end() :], table)
     if figure is None:
-        raise FigureError(_why_not(stated, folded))
-    return _quantity(stated, figure)
+        in_words = words.whole(folded, table)
+        if in_words is not None:
+            return words.quantity(stated, in_words, table)
+        raise FigureError(_why_not(stated, folded, table))
+    return _quantity(stated, figure, table)
 
 
-def find_figures(text: str) -> list[FoundFigure]:
-    """Every figure stated in `text`, in order, with offsets into `text` as given.
+def find_figures(text: str, units: UnitTable | None = None) -> list[FoundFigure]:
+    """Every figure stated in `text`, in digits or in words, in order, with offsets into `text`
+    as given.
 
     Conservative by design: a number that may be a date, an ordinal, a grade (三级医院), a code
     (2+X, 5G) or a set phrase (一对一) is left out rather than guessed at.
     """
+    from aidcheck.numbers import words
+
+    table = units or builtin_units()
     folded, origin = fold(text)
-    found: list[FoundFigure] = []
+    found: list[tuple[int, int, FoundFigure]] = []
     pos = last_end = 0
     while (m := AMOUNT_RE.search(folded, pos)) is not None:
-        figure = figure_at(folded, m, strict=True)
+        figure = figure_at(folded, m, True, table)
         if figure is None or figure.start < last_end:
             pos = m.end()
             continue
         start, end = original_span(origin, figure.start, figure.end)
-        found.append(FoundFigure(start, end, _quantity(text[start:end], figure)))
+        quantity = _quantity(text[start:end], figure, table)
+        reading = FoundFigure(start, end, quantity, figure.noun, figure.words, why(quantity))
+        found.append((figure.start, figure.end, reading))
         pos = last_end = figure.end
-    return found
+    for w in words.find(folded, table):
+        start, end = original_span(origin, w.start, w.end)
+        quantity = words.quantity(text[start:end], w, table)
+        found.append((w.start, w.end, FoundFigure(start, end, quantity, None, True, w.why)))
+    # Where a figure in words and one in digits overlap, the one that starts first is the
+    # reading: "one in three hospitals" is a share, not 3 hospitals.
+    found.sort(key=lambda item: (item[0], -item[1]))
+    kept: list[FoundFigure] = []
+    kept_end = 0
+    for start, end, reading in found:
+        if start >= kept_end:
+            kept.append(reading)
+            kept_end = end
+    return kept
 
 
-def _whole_figure(folded: str) -> Figure | None:
+def why(q: Quantity) -> str:
+    """How a figure was read, in one line: 'more than 60000 person_times (人次): (60000, ∞)'."""
+    value = f"{q.value}–{q.high}" if q.high is not None else str(q.value)
+    unit = f" {q.dimension} ({q.unit})" if q.unit else ""
+    return f"{HEDGE_NAMES[q.hedge]} {value}{unit}: {q.interval}"
+
+
+def _whole_figure(folded: str, table: UnitTable) -> Figure | None:
     for m in AMOUNT_RE.finditer(folded):
-        figure = figure_at(folded, m, strict=False)
+        figure = figure_at(folded, m, False, table)
         if figure is not None and figure.start == 0 and figure.end == len(folded):
             return figure
     return None
 
 
-def _quantity(text: str, f: Figure) -> Quantity:
-    return Quantity(
-        text=text,
-        value=f.value,
-        high=f.high,
-        unit=f.unit,
-        hedge=f.hedge,
-        rounded=f.rounded,
-        step=f.step,
-        resolution=f.resolution,
+def _quantity(text: str, f: Figure, table: UnitTable) -> Quantity:
+    return Quantity.model_validate(
+        {
+            "text": text,
+            "value": f.value,
+            "high": f.high,
+            "unit": f.unit,
+            "hedge": f.hedge,
+            "rounded": f.rounded,
+            "step": f.step,
+            "resolution": f.resolution,
+            "dimension": f.dimension if f.unit is not None else "",
+        },
+        context={"units": table},
     )
 
 
-def _why_not(stated: str, folded: str) -> str:
+def _why_not(stated: str, folded: str, table: UnitTable) -> str:
     """Say what could not be read, for the FigureError message."""
     first = next(
-        (f for m in AMOUNT_RE.finditer(folded) if (f := figure_at(folded, m, False)) is not None),
+        (
+            f
+            for m in AMOUNT_RE.finditer(folded)
+            if (f := figure_at(folded, m, False, table)) is not None
+        ),
         None,
     )
     if first is None and AMOUNT_RE.search(folded) is None:
@@ -110,7 +163,7 @@ def _why_not(stated: str, folded: str) -> str:
             f"the number in {stated!r} is part of a code, a date or a word (5G, 2+X, 二〇一九), "
             f"not a figure; write one figure, {_EXAMPLES}"
         )
-    if len(find_figures(stated)) > 1:
+    if len(find_figures(stated, table)) > 1:
         return f"{stated!r} states more than one figure; write one figure per claim, {_EXAMPLES}"
     before, after = folded[: first.start], folded[first.end :]
     read = folded[first.start : first.end]
@@ -122,7 +175,8 @@ def _why_not(stated: str, folded: str) -> str:
         return (
             f"could not read {after!r} after {read!r} in {stated!r}: it is not a unit or hedge "
             f"the reader knows (grades such as 三级 or 二甲 are not counts); write the figure "
-            f"alone, {_EXAMPLES}, or add the unit to aidcheck/model/units.py"
+            f"alone, {_EXAMPLES}, or define the unit in a 'units' section of the claim "
+            "repository (docs/claims.md, 'units')"
         )
     return (
         f"could not read {before!r} before {read!r} in {stated!r}: it is not a hedge the reader "

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 from aidcheck.model.quantity import Hedge
-from aidcheck.model.units import CHINESE_UNITS
-from aidcheck.numbers.folding import SIMPLIFIED
 
 NUMERAL_CHARS = "〇零一二两三四五六七八九十百千万亿"
 
@@ -73,14 +71,8 @@ SUFFIX_HEDGES: dict[str, Hedge] = {
     "上下": Hedge.ABOUT,
 }
 
-# The units the reader recognises: the simplified keys of the unit table, longest first.
-UNITS: tuple[str, ...] = tuple(
-    sorted(
-        (u for u in CHINESE_UNITS if u not in {"%", "％"} and u.translate(SIMPLIFIED) == u),
-        key=len,
-        reverse=True,
-    )
-)
+# A unit written before the figure, then one of these: 门诊诊疗人次达3000万, 人次超过3000万.
+VERBS_BEFORE = ("达到", "达", "为", "共计", "共", "累计", "总计", "合计", "逾")
 
 # A unit character that starts a longer word is not a unit: 二人民医院, 名单, 家庭.
 # fmt: off

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from aidcheck.model.quantity import Hedge
+from aidcheck.model.units import Dimension, UnitTable
 from aidcheck.numbers import chinese, english
 
 AMOUNT_RE = re.compile(
@@ -19,6 +20,8 @@ AMOUNT_RE = re.compile(
     rf"(?:(?P<odd>[余多])?(?P<scale>{chinese.SCALE_PATTERN})"
     rf"|\s+(?P<en>(?i:{english.SCALE_PATTERN}))\b)?"
     rf"|(?P<cn>[{chinese.NUMERAL_CHARS}]+)"
+    rf"|(?P<ew>(?i:{english.WORDS_PATTERN}))"
+    rf"|(?P<vague>(?i:{english.VAGUE_PATTERN}))"
 )
 _PREFIX_RE = re.compile(
     rf"(?P<h>(?P<zh>{chinese.PREFIX_PATTERN})有?\s?"  # 至少有一家
@@ -31,8 +34,24 @@ _RANGE_SEP_RE = re.compile(r"\s*[-–—~至到]\s*|\s+(?i:to)\s+")
 _AND_RE = re.compile(r"\s+(?i:and)\s+")
 _FROM_RE = re.compile(r"(?:(?<![A-Za-z])(?i:from)\s+|从|由)\Z")
 _ODD_RE = re.compile(r"[余多](?!于)|-(?i:odd)\b")
-_ZH_UNIT_RE = re.compile("|".join(chinese.UNITS))
-_EN_UNIT_RE = re.compile(r"\s+(?P<w>[A-Za-z]+(?:-[A-Za-z]+)*)\b")
+_OF_RE = re.compile(r"[ \t]+of(?=[ \t])")
+_EN_WORD_RE = re.compile(r"[ \t]+(?P<w>[A-Za-z][A-Za-z']*(?:-[A-Za-z]+)*)(?![A-Za-z0-9-])")
+# Words that end the noun phrase after a number: the unit is never past one of these.
+# fmt: off
+_EN_STOP = frozenset({
+    "of", "the", "a", "an", "and", "or", "in", "to", "from", "for", "with", "by", "on", "at",
+    "as", "were", "was", "are", "is", "be", "been", "have", "has", "had", "that", "which",
+    "who", "this", "these", "those", "than", "more", "less", "per", "each", "across", "into",
+    "over", "under", "between", "among", "since", "while", "but", "not", "their", "its",
+})
+# fmt: on
+_EN_BEFORE_RE = re.compile(
+    r"(?<![A-Za-z-])(?P<w>[A-Za-z]+(?:-[A-Za-z]+)*)[ \t]+(?P<v>(?i:exceeded|topped|surpassed"
+    r"|reached|totall?ed|numbered|stood[ \t]+at|amounted[ \t]+to|rose[ \t]+to|climbed[ \t]+to"
+    r"|hit))[ \t]+\Z"
+)
+_EN_MORE_THAN_VERBS = ("exceeded", "topped", "surpassed")
+_ATTRIBUTIVE = 3  # words between the number and its noun: "more than 60,000 medical personnel"
 _SUFFIX_RE = re.compile(
     rf"(?P<zh>{'|'.join(chinese.SUFFIX_HEDGES)})|\s+(?P<en>(?i:{english.SUFFIX_PATTERN}))\b"
 )
@@ -59,6 +78,8 @@ class Amount:
     odd: bool  # 余/多 between digits and scale word: 3000多万
     digits: str  # the Arabic digits without separators; "" for a Chinese numeral
     scale_word: str | None
+    words: bool = False  # English number words: "three", "a dozen", "tens of thousands"
+    high: Decimal | None = None  # the top of a vague count: "tens of thousands" < 100000
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,9 +95,23 @@ class Figure:
     rounded: bool
     step: Decimal
     resolution: Decimal
+    dimension: str = Dimension.NONE
+    noun: str | None = None  # words after the number that are not a known unit
+    words: bool = False
 
 
 def amount_of(m: re.Match[str]) -> Amount | None:
+    if m.group("ew") is not None:
+        read = english.words_value(m.group("ew"))
+        if read is None:
+            return None
+        value, rounded = read
+        return Amount(m.start(), m.end(), value, 1, rounded, False, False, "", None, words=True)
+    if m.group("vague") is not None:
+        low, high = english.VAGUE[" ".join(m.group("vague").lower().split())]
+        return Amount(
+            m.start(), m.end(), Decimal(low), 1, False, False, False, "", None, True, Decimal(high)
+        )
     numeral = m.group("cn")
     if numeral is not None:
         count = chinese.chinese_value(numeral)
@@ -171,7 +206,7 @@ def _year_like(a: Amount) -> bool:
     return len(a.digits) == 4 and a.scale == 1 and 1900 <= int(a.digits) <= 2100
 
 
-def figure_at(s: str, m: re.Match[str], strict: bool) -> Figure | None:
+def figure_at(s: str, m: re.Match[str], strict: bool, units: UnitTable) -> Figure | None:
     """The figure around the number matched by `m`, or None when it is not one."""
     a = amount_of(m)
     if a is None or _glued_before(s, a):
@@ -196,9 +231,11 @@ def figure_at(s: str, m: re.Match[str], strict: bool) -> Figure | None:
         return None
 
     pos, last, high = a.end, a, None
-    if (pm := _PERCENT_RE.match(s, pos)) is not None:
+    if a.high is not None:
+        high, hedge = a.high, Hedge.RANGE
+    elif (pm := _PERCENT_RE.match(s, pos)) is not None:
         percent, pos = True, pm.end()
-    sep = (_AND_RE if between else _RANGE_SEP_RE).match(s, pos)
+    sep = None if a.high is not None else (_AND_RE if between else _RANGE_SEP_RE).match(s, pos)
     if sep is not None and not (a.odd or (not between and _from_before(s, start))):
         bm = AMOUNT_RE.match(s, sep.end())
         b = amount_of(bm) if bm is not None else None
@@ -222,15 +259,30 @@ def figure_at(s: str, m: re.Match[str], strict: bool) -> Figure | None:
     odd = a.odd
     if high is None and not percent and (om := _ODD_RE.match(s, pos)) is not None:
         odd, pos = True, om.end()
+    dimension: str = Dimension.NONE
+    noun: str | None = None
     if percent:
-        unit = "%"
+        unit, dimension = "%", Dimension.PERCENT
     elif unit is None:
-        unit, pos = _unit_at(s, pos, last.chinese)
+        after_of = _OF_RE.match(s, pos) if a.high is not None else None  # tens of thousands of
+        unit, dimension, end, noun = _unit_at(s, after_of.end() if after_of else pos, False, units)
+        if unit is None and after_of is None:
+            unit, dimension, end, noun = _unit_at(s, pos, last.chinese, units)
+        pos = end if unit is not None else pos
+    else:
+        dimension = units.dimension_of(unit)
     suffix = None
     if (sm := _SUFFIX_RE.match(s, pos)) is not None:
         zh = sm.group("zh")
         suffix = chinese.SUFFIX_HEDGES[zh] if zh else english.suffix_hedge_of(sm.group("en"))
         pos = sm.end()
+    nxt = s[pos] if pos < len(s) else ""
+    if unit is None and noun is None and not last.chinese and not (_is_cjk(nxt) or nxt.isalnum()):
+        before = _unit_before(s, start, units)
+        if before is not None:
+            unit, dimension, start, verb_hedge = before
+            if hedge is Hedge.EXACT and verb_hedge is not None:
+                hedge = verb_hedge
     if hedge is Hedge.EXACT:
         hedge = suffix or (Hedge.ODD if odd else Hedge.EXACT)
     step = step_of(a.value) if high is None else min(step_of(a.value), step_of(high))
@@ -245,6 +297,9 @@ def figure_at(s: str, m: re.Match[str], strict: bool) -> Figure | None:
         rounded=a.rounded or last.rounded or percent,
         step=step,
         resolution=resolution,
+        dimension=dimension,
+        noun=noun,
+        words=a.words,
     )
     if strict and not _context_after_ok(s, figure, a, last):
         return None
@@ -256,17 +311,99 @@ def _from_before(s: str, start: int) -> bool:
     return _FROM_RE.search(s, max(0, start - 8), start) is not None
 
 
-def _unit_at(s: str, pos: int, after_chinese: bool) -> tuple[str | None, int]:
-    zm = _ZH_UNIT_RE.match(s, pos)
+UnitRead = tuple[str | None, str, int, str | None]
+"""The unit, its dimension, where the figure ends, and the words that could not be read."""
+
+
+def _unit_at(s: str, pos: int, after_chinese: bool, units: UnitTable) -> UnitRead:
+    patterns = units.patterns
+    zm = patterns.zh.match(s, pos)
     if zm is not None:
         word = s[zm.start() : zm.end() + 1]
         if word in chinese.NOT_UNIT_WORDS and not s.startswith(_BOUND_SUFFIXES, zm.end()):
-            return None, pos  # 二人民医院, 名单; but 1所以上 is 所 + 以上
-        return zm.group(), zm.end()
-    em = None if after_chinese else _EN_UNIT_RE.match(s, pos)
-    if em is not None and em.group("w").lower() in english.UNITS:
-        return em.group("w").lower(), em.end()
-    return None, pos
+            return None, Dimension.NONE, pos, None  # 二人民医院, 名单; but 1所以上 is 所 + 以上
+        unit = patterns.zh_table[zm.group()]
+        dimension = unit.dimension
+        if dimension == Dimension.COUNT:
+            dimension = _counted_noun(s, zm.end(), units) or dimension
+        return zm.group(), dimension, zm.end(), None
+    if after_chinese:
+        return None, Dimension.NONE, pos, None
+    return _english_unit(s, pos, units)
+
+
+def _counted_noun(s: str, pos: int, units: UnitTable) -> str | None:
+    """What a generic classifier counts, from the noun after it: 832个贫困县 counts counties.
+
+    The head of a Chinese noun phrase is its last noun, so the last registered noun in the run
+    of Chinese characters after the classifier (up to 的 or 8 characters) decides.
+    """
+    end = pos
+    while end < len(s) and end - pos < 8 and _is_cjk(s[end]) and s[end] != "的":
+        end += 1
+    found = None
+    for nm in units.patterns.nouns.finditer(s, pos, end):
+        found = units.patterns.noun_table[nm.group()].dimension
+    return found
+
+
+def _english_unit(s: str, pos: int, units: UnitTable) -> UnitRead:
+    """The noun after an English number, past up to three attributive words ("60,000 medical
+    personnel", "1,007 top-level hospitals", "55 million outpatient visits")."""
+    found: tuple[str, str, int] | None = None
+    first: str | None = None
+    at = pos
+    for i in range(_ATTRIBUTIVE + 1):
+        wm = _EN_WORD_RE.match(s, at)
+        if wm is None:
+            break
+        word = wm.group("w")
+        lowered = word.lower()
+        if lowered in _EN_STOP or lowered in english.TIME_WORDS:
+            break
+        unit = units.lookup(word)
+        if unit is not None:
+            found = (lowered, unit.dimension, wm.end())
+            if lowered != singular_of(lowered):
+                break  # a plural noun ends the phrase: "doctors visit …"
+        elif found is not None:
+            break
+        if first is None and i == 0:
+            first = word
+        at = wm.end()
+    if found is not None:
+        return found[0], found[1], found[2], None
+    return None, Dimension.NONE, pos, first
+
+
+def singular_of(word: str) -> str:
+    from aidcheck.model.units import singular
+
+    return singular(word)
+
+
+def _unit_before(s: str, start: int, units: UnitTable) -> tuple[str, str, int, Hedge | None] | None:
+    """A unit written before the figure: 门诊诊疗人次超过3000万, "outpatient visits exceeded 30
+    million". Returns the unit, its dimension, the new start and a hedge the verb states."""
+    head = max(0, start - 16)
+    at = start
+    for verb in chinese.VERBS_BEFORE:
+        if s.startswith(verb, start - len(verb)) and start - len(verb) >= head:
+            at = start - len(verb)
+            break
+    zm = units.patterns.zh_before.search(s, head, at)
+    if zm is not None:
+        unit = units.patterns.before_table[zm.group()]
+        return unit.name, unit.dimension, zm.start(), None
+    em = _EN_BEFORE_RE.search(s, max(0, start - 40), start)
+    if em is not None:
+        word = em.group("w")
+        found = units.lookup(word)
+        if found is not None and found.dimension != Dimension.PERCENT:
+            verb = em.group("v").lower()
+            hedge = Hedge.MORE_THAN if verb in _EN_MORE_THAN_VERBS else None
+            return word.lower(), found.dimension, em.start(), hedge
+    return None
 
 
 def _context_before_ok(s: str, a: Amount, bare: bool) -> bool:
@@ -290,8 +427,8 @@ def _context_after_ok(s: str, f: Figure, a: Amount, last: Amount) -> bool:
         return False  # 四面八方, 两面: set phrases, not counts of banners
     if f.unit is not None:
         return True
-    if a.chinese or last.chinese:
-        return False
+    if a.chinese or last.chinese or (a.words and not a.rounded):
+        return False  # 三百, "three", "tens of thousands" count something only with a unit
     nxt = s[f.end] if f.end < len(s) else ""
     prev = s[f.start - 1] if f.start else ""
     if _is_cjk(nxt) or nxt.isalnum():

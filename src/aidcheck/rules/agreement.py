@@ -16,7 +16,7 @@ from pydantic import Field
 from aidcheck.findings import Problem, Severity
 from aidcheck.model.base import StrictModel
 from aidcheck.model.claim import Claim
-from aidcheck.model.units import Dimension
+from aidcheck.model.units import Dimension, DimensionName, compatible
 from aidcheck.rules.base import CheckContext, Family, Rule
 from aidcheck.rules.common import (
     NoOptions,
@@ -99,8 +99,8 @@ def _other(ranked: list[tuple[str, Claim]], src: str) -> Claim | None:
 
 
 class UnitDriftOptions(StrictModel):
-    confusable: list[tuple[Dimension, Dimension]] = Field(
-        default_factory=lambda: [(Dimension.PERSONS, Dimension.PERSON_TIMES)],
+    confusable: list[tuple[DimensionName, DimensionName]] = Field(
+        default_factory=lambda: [(str(Dimension.PERSONS), str(Dimension.PERSON_TIMES))],
         description="pairs of dimensions that one figure drifts between in retelling "
         "(persons vs person-times: 6万人次 retold as '60,000 personnel')",
     )
@@ -116,7 +116,7 @@ def _unit_drift(ctx: CheckContext, options: UnitDriftOptions) -> Iterator[Proble
             scope = claim.scope
             groups[(scope.region, scope.giver, scope.programme, claim.figure.value)].append(claim)
     for (region, giver, programme, value), claims in groups.items():
-        by_dim: dict[Dimension, list[Claim]] = defaultdict(list)
+        by_dim: dict[str, list[Claim]] = defaultdict(list)
         for c in claims:
             by_dim[c.figure.dimension].append(c)
         for pair in pairs:
@@ -147,8 +147,8 @@ def _unit_drift(ctx: CheckContext, options: UnitDriftOptions) -> Iterator[Proble
 
 
 class MetricDimensionOptions(StrictModel):
-    compatible: list[tuple[Dimension, Dimension]] = Field(
-        default_factory=lambda: [(Dimension.COUNT, Dimension.INSTITUTIONS)],
+    compatible: list[tuple[DimensionName, DimensionName]] = Field(
+        default_factory=lambda: [(str(Dimension.COUNT), str(Dimension.INSTITUTIONS))],
         description="pairs of dimensions accepted for each other (个 counts hospitals too)",
     )
 
@@ -160,10 +160,13 @@ def _metric_dimension(ctx: CheckContext, options: MetricDimensionOptions) -> Ite
     for claim in repo.claims.values():
         metric = repo.metrics.get(claim.metric)
         stated = claim.figure.dimension
-        if metric is None or stated is Dimension.NONE:
+        if metric is None or stated == Dimension.NONE:
             continue
         checked += 1
-        ok = stated is metric.dimension or frozenset((stated, metric.dimension)) in accepted
+        ok = (
+            compatible(stated, metric.dimension)
+            or frozenset((stated, metric.dimension)) in accepted
+        )
         ctx.tally(
             ok, None if ok else f"{claim.id}: {stated} against {metric.id} ({metric.dimension})"
         )
@@ -179,8 +182,8 @@ def _metric_dimension(ctx: CheckContext, options: MetricDimensionOptions) -> Ite
             ],
             details={
                 "metric": metric.id,
-                "metric_dimension": metric.dimension.value,
-                "stated_dimension": stated.value,
+                "metric_dimension": metric.dimension,
+                "stated_dimension": stated,
                 "unit": claim.figure.unit,
             },
         )

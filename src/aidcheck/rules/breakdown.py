@@ -21,7 +21,7 @@ def _breakdowns(ctx: CheckContext) -> dict[str, list[Claim]]:
 
 
 def _comparable(ctx: CheckContext, part: Claim, whole: Claim) -> bool:
-    if part.figure.dimension is whole.figure.dimension:
+    if part.figure.dimension == whole.figure.dimension:
         return True
     skip(
         ctx,
@@ -63,7 +63,7 @@ def _sum_exceeds(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
     breakdowns = _breakdowns(ctx)
     for whole_id, parts in breakdowns.items():
         whole = repo.claims[whole_id]
-        same = [p for p in parts if p.figure.dimension is whole.figure.dimension]
+        same = [p for p in parts if p.figure.dimension == whole.figure.dimension]
         if len(same) < 2:
             continue
         alone = [p.id for p in same if whole.figure.interval.below(p.figure.interval)]

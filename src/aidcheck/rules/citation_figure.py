@@ -74,22 +74,49 @@ def _hedge(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
             )
 
 
+_UNIT_VERDICTS = (
+    FigureVerdict.UNIT,
+    FigureVerdict.STATED,
+    FigureVerdict.UNIT_UNREAD,
+    FigureVerdict.NO_UNIT,
+)
+
+
 def _unit(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
+    unread: list[str] = []
+    unstated = 0
     for claim, check in _checks(ctx):
-        if check.verdict not in (FigureVerdict.UNIT, FigureVerdict.STATED):
+        if check.verdict not in _UNIT_VERDICTS:
             continue
         bad = check.verdict is FigureVerdict.UNIT
-        ctx.tally(not bad, f"{claim.id}: unit of {check.claimed.value}")
+        what = f"{claim.id}: unit of {check.claimed.value}"
+        if check.verdict is FigureVerdict.UNIT_UNREAD:
+            unread.append(f"{claim.id} ({check.noun!r})")
+            what += f" not compared: the quote's unit {check.noun!r} is not in the unit table"
+        elif check.verdict is FigureVerdict.NO_UNIT:
+            unstated += 1
+            what += " not compared: the quote states no unit"
+        ctx.tally(not bad, what)
         if bad and check.closest is not None:
             yield _problem(
                 ctx,
                 claim,
                 check,
                 f"the claim's unit {check.claimed.unit or '(none)'} "
-                f"({check.claimed.dimension.value}) is not the quote's "
-                f"{check.closest.unit or '(none)'} ({check.closest.dimension.value}): "
+                f"({check.claimed.dimension}) is not the quote's "
+                f"{check.closest.unit or '(none)'} ({check.closest.dimension}): "
                 f"{describe(check.closest)}; persons and person-times are different counts",
             )
+    notes = []
+    if unread:
+        notes.append(
+            f"{len(unread)} quote(s) state a unit the unit table does not know, so the unit "
+            f"was not compared: {', '.join(unread[:5])}; define it in a 'units' section"
+        )
+    if unstated:
+        notes.append(f"{unstated} quote(s) state no unit with the figure")
+    if notes:
+        ctx.run.note = "; ".join(notes)
 
 
 FIGURE_VALUE = Rule(
@@ -133,9 +160,12 @@ FIGURE_UNIT = Rule(
     severity=Severity.ERROR,
     check=_unit,
     options=NoOptions,
-    description="""Units are compared by what they count: 家 and 所 both count institutions, 人 and
-名 persons, 人次 person-times. A claim in persons citing a quote in person-times has silently
-changed the quantity.
+    description="""Units are compared by what they count (their dimension, from the unit table:
+docs/claims.md, 'units'): 家 and 所 both count institutions, 人 and 名 persons, 人次
+person-times, and a generic 个 or 项 agrees with any count of things. A claim in persons citing a
+quote in person-times has silently changed the quantity. When the quote's figure is followed by
+words the unit table does not know ("3,700 key specialities" without that unit), or by no unit
+at all, the unit is not compared: the rule's tally notes it instead of reporting an error.
 
 Passing: `figure: 超过6万人次` with `quote: 派出超过6万人次医务人员`. Failing: `figure: 超过6万人`
 with that quote.

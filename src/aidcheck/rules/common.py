@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from aidcheck.model.base import StrictModel
 from aidcheck.model.claim import Claim
 from aidcheck.model.quantity import Interval
-from aidcheck.model.units import Dimension
+from aidcheck.model.units import DimensionName
 from aidcheck.rules.base import CheckContext
 
 if TYPE_CHECKING:
@@ -70,7 +70,7 @@ def cross_checkable(ctx: CheckContext) -> list[Claim]:
     return ctx.facts.cross_checkable
 
 
-QuantityKey = tuple[str, ScopeKey, PeriodKey, Dimension | None]
+QuantityKey = tuple[str, ScopeKey, PeriodKey, DimensionName | None]
 
 
 def same_quantity(
@@ -154,7 +154,7 @@ def side(repo: Repository, claim: Claim) -> dict[str, Any]:
         "period_end": period_end(repo, claim).isoformat(),
         "figure": claim.figure.text or str(claim.figure.value),
         "unit": claim.figure.unit,
-        "dimension": claim.figure.dimension.value,
+        "dimension": claim.figure.dimension,
         "interval": str(claim.figure.interval),
         "quote": claim.quote,
         "location": str(repo.claim_location(claim.id, "figure")),

@@ -60,4 +60,5 @@ class RunFacts:
         """Each claim's figure against its own quote, by claim id (C105, C107, C108)."""
         from aidcheck.evidence.figures import check_figure
 
-        return {claim.id: check_figure(claim) for claim in self.repo.claims.values()}
+        units = self.repo.units
+        return {claim.id: check_figure(claim, units) for claim in self.repo.claims.values()}

@@ -150,6 +150,18 @@ Passing: a quote of one or two sentences. Failing: a quote of 100,000 characters
 levels of nine YAML aliases (a few hundred bytes that would build 400 million values).""",
 )
 
+UNKNOWN_DIMENSION = _load_rule(
+    InputCode.UNKNOWN_DIMENSION,
+    "unknown-dimension",
+    "A metric or unit counts a dimension the unit table does not define",
+    """Every metric's `dimension` and every unit's `dimension` in a `units` section must be one
+the unit table defines: built in (institutions, persons, person_times, count, counties, …; see
+docs/claims.md, 'units') or listed under `dimensions` in a `units` section. An unknown unit in a
+figure (`unit: surgerys`) is a schema error (L003) that suggests the closest known unit.
+Passing: `dimension: beds` with `units: {dimensions: {beds: hospital beds}}`. Failing:
+`dimension: bed` with no such dimension defined.""",
+)
+
 RULES = (
     YAML_SYNTAX,
     DUPLICATE_KEY,
@@ -163,4 +175,5 @@ RULES = (
     NO_INPUT,
     CONFIG,
     LIMIT,
+    UNKNOWN_DIMENSION,
 )

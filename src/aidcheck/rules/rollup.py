@@ -27,7 +27,7 @@ from aidcheck.findings import Problem, Severity
 from aidcheck.model.base import StrictModel
 from aidcheck.model.claim import Claim
 from aidcheck.model.registry import Nature
-from aidcheck.model.units import Dimension
+from aidcheck.model.units import DimensionName
 from aidcheck.rules.base import CheckContext, Family, Rule
 from aidcheck.rules.common import (
     bottom_key,
@@ -43,7 +43,7 @@ from aidcheck.rules.common import (
 if TYPE_CHECKING:
     from aidcheck.loader.repository import Repository
 
-WholeKey = tuple[str, str, str | None, str | None, Dimension]
+WholeKey = tuple[str, str, str | None, str | None, DimensionName]
 
 
 class RollupOptions(StrictModel):

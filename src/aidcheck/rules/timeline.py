@@ -18,7 +18,7 @@ from aidcheck.findings import Problem, Severity
 from aidcheck.model.base import StrictModel
 from aidcheck.model.claim import Claim
 from aidcheck.model.registry import Nature
-from aidcheck.model.units import Dimension
+from aidcheck.model.units import DimensionName
 from aidcheck.rules.base import CheckContext, Family, Rule
 from aidcheck.rules.common import (
     NoOptions,
@@ -32,8 +32,8 @@ from aidcheck.rules.common import (
     side,
 )
 
-SeriesKey = tuple[str, ScopeKey, Dimension, dt.date | None]
-FigureKey = tuple[str, ScopeKey, Decimal, Dimension, str]
+SeriesKey = tuple[str, ScopeKey, DimensionName, dt.date | None]
+FigureKey = tuple[str, ScopeKey, Decimal, DimensionName, str]
 
 
 def _series(ctx: CheckContext, nature: Nature) -> dict[SeriesKey, list[Claim]]:
