@@ -7,6 +7,8 @@ rest. Everything here is plain data, so `Report.model_dump(mode="json")` is the 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel, Field
@@ -27,10 +29,79 @@ class Location(BaseModel):
         return f"{self.path}:{self.line}:{self.column}"
 
 
+Argument = str | int | float | bool | None
+"""What fills a message template: plain values, so that a finding carries its parts as data."""
+
+
+@dataclass(frozen=True)
+class Message:
+    """One thing a rule can say: a stable id (`C103.closest`) and a template whose `{fields}`
+    the problem's arguments fill (pyflakes' message classes, frictionless' error templates).
+
+    The rule lists its messages; the problem carries the id and the arguments, so tests assert
+    those rather than the wording, and a finding can be worded again from its parts.
+    """
+
+    id: str
+    template: str
+
+    def render(self, arguments: Mapping[str, Argument]) -> str:
+        return self.template.format_map(arguments)
+
+    def __call__(
+        self,
+        *,
+        claims: list[str] | None = None,
+        locations: list[Location] | None = None,
+        details: dict[str, Any] | None = None,
+        key: str | None = None,
+        identity: str | None = None,
+        **arguments: Argument,
+    ) -> Problem:
+        """The problem this message words with `arguments`."""
+        return self.problem(
+            arguments,
+            claims=claims,
+            locations=locations,
+            details=details,
+            key=key,
+            identity=identity,
+        )
+
+    def problem(
+        self,
+        arguments: Mapping[str, Argument],
+        *,
+        claims: list[str] | None = None,
+        locations: list[Location] | None = None,
+        details: dict[str, Any] | None = None,
+        key: str | None = None,
+        identity: str | None = None,
+    ) -> Problem:
+        return Problem(
+            message=self.render(arguments),
+            message_id=self.id,
+            arguments=dict(arguments),
+            claims=claims or [],
+            locations=locations or [],
+            details=details or {},
+            key=key,
+            identity=identity,
+        )
+
+
 class Problem(BaseModel):
-    """What a rule yields; the engine stamps the rule's code and configured severity on it."""
+    """What a rule yields; the engine stamps the rule's code and configured severity on it.
+
+    Rules build problems from a `Message` (`MESSAGE(claims=..., value=...)`); `message` is its
+    template filled with `arguments`.
+    """
 
     message: str
+    message_id: str | None = Field(default=None, description="the id of the rule's message")
+    arguments: dict[str, Argument] = Field(
+        default_factory=dict, description="what fills the message's template"
+    )
     claims: list[str] = Field(default_factory=list)
     locations: list[Location] = Field(default_factory=list)
     details: dict[str, Any] = Field(default_factory=dict)
@@ -51,6 +122,12 @@ class Finding(BaseModel):
     rule: str
     severity: Severity
     message: str
+    message_id: str | None = Field(
+        default=None, description="which of its rule's messages this is (`C103.closest`)"
+    )
+    arguments: dict[str, Argument] = Field(
+        default_factory=dict, description="the values the message template was filled with"
+    )
     claims: list[str] = Field(default_factory=list)
     locations: list[Location] = Field(default_factory=list)
     details: dict[str, Any] = Field(default_factory=dict)
@@ -69,6 +146,8 @@ class Finding(BaseModel):
             rule=rule,
             severity=severity,
             message=problem.message,
+            message_id=problem.message_id,
+            arguments=problem.arguments,
             claims=problem.claims,
             locations=problem.locations,
             details=problem.details,

@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 import yaml
 
+from aidcheck import rules
 from aidcheck.findings import Finding, Report, RuleRun
 from aidcheck.verify import VerifyOptions, verify
 
@@ -139,7 +140,22 @@ def repo(tmp_path: Path) -> Repo:
 
 
 def findings(report: Report, code: str) -> list[Finding]:
-    return [f for f in report.findings if f.code == code]
+    """The findings of one rule, each checked to be worded by one of its rule's messages."""
+    found = [f for f in report.findings if f.code == code]
+    for finding in found:
+        assert_worded_by_its_rule(finding)
+    return found
+
+
+def assert_worded_by_its_rule(finding: Finding) -> None:
+    """A rule's finding carries the id of one of its rule's messages, and its message is that
+    template filled with its arguments."""
+    rule = rules.get(finding.code)
+    if not rule.runnable:
+        return
+    by_id = {m.id: m for m in rule.messages}
+    assert finding.message_id in by_id, (finding.code, finding.message_id)
+    assert by_id[finding.message_id].render(finding.arguments) == finding.message
 
 
 def run_of(report: Report, code: str) -> RuleRun:

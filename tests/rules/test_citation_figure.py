@@ -43,7 +43,9 @@ def test_value_hedge_and_unit_must_be_what_the_quote_states(
 def test_the_hedge_message_names_both_wordings(tmp_path: Path) -> None:
     claim = quoted("a", "6万人次", QUOTE, metric="staff_dispatch_visits")
     [finding] = findings(Cited(tmp_path).source("src", TEXT, [claim]).verify(), "C107")
-    assert "超过6万人次" in finding.message and "more than" in finding.message
+    assert finding.message_id == "C107"
+    assert "超过6万人次" in str(finding.arguments["stated"])
+    assert "more than" in str(finding.arguments["stated"])
 
 
 def test_figure_rules_run_without_an_archive(tmp_path: Path) -> None:

@@ -61,7 +61,9 @@ def test_a_one_to_one_pairing_of_963_with_1180_hospitals_is_reported(repo: Repo)
     report = repo.verify()
     [finding] = findings(report, "X401")
     assert finding.claims == ["tertiary", "county"]
-    assert "one-to-one" in finding.message and "why one-to-one holds" in finding.message
+    assert finding.message_id == "X401"
+    assert finding.arguments["relation"] == "one-to-one"
+    assert finding.arguments["description"] == "why one-to-one holds"
     assert finding.details["declared_at"].startswith("claims/relations.yaml:")
     assert report.summary.exit_code == 1
 

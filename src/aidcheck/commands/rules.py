@@ -76,7 +76,12 @@ def run_show(code: str, fmt: str) -> int:
         print(f"aidcheck: error: {exc.args[0]}", file=sys.stderr)
         return 2
     if fmt == "json":
-        data = {**summary(rule), "description": rule.description, "options": options_of(rule)}
+        data = {
+            **summary(rule),
+            "description": rule.description,
+            "options": options_of(rule),
+            "messages": {m.id: m.template for m in rule.messages},
+        }
         print(json.dumps(data, ensure_ascii=False, indent=2))
     else:
         print(section(rule, level=1), end="")
@@ -104,6 +109,10 @@ def section(rule: Rule, level: int = 3) -> str:
         lines.append("")
     elif rule.runnable:
         lines += ["Options: none; `severity` can still be set.", ""]
+    if rule.messages:
+        lines += ["Messages (a finding's `message_id`, and the template its `arguments` fill):", ""]
+        lines += [f"- `{m.id}`: {m.template}" for m in rule.messages]
+        lines.append("")
     return "\n".join(lines) + "\n"
 
 

@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from pydantic import Field
 
-from aidcheck.findings import Problem, Severity
+from aidcheck.findings import Message, Problem, Severity
 from aidcheck.model.base import StrictModel
 from aidcheck.model.claim import Claim
 from aidcheck.model.units import Dimension, DimensionName, compatible
@@ -48,8 +48,9 @@ def _conflict(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
             continue
         conflicted.sort(key=lambda c: bottom_key(c.figure.interval))
         says = "; ".join(f"{source_id(repo, c)} says {figure(c)}" for c in conflicted)
-        yield Problem(
-            message=f"{where}: sources disagree and cannot all be right: {says}",
+        yield DISAGREE(
+            quantity=where,
+            says=says,
             claims=[c.id for c in conflicted],
             locations=[repo.claim_location(c.id, "figure") for c in conflicted],
             details={
@@ -127,9 +128,12 @@ def _unit_drift(ctx: CheckContext, options: UnitDriftOptions) -> Iterator[Proble
             stated = "; ".join(f"{source_id(repo, c)}: {figure(c)} ({c.metric})" for c in involved)
             where = show_scope((region, giver, programme))
             ctx.tally(False, f"{value} in {a} and in {b} for {where}: {stated}")
-            yield Problem(
-                message=f"the same number {value} for {where} is stated in {a} by some claims "
-                f"and in {b} by others: {stated}; one of them changed the unit in retelling",
+            yield UNITS_DRIFT(
+                value=str(value),
+                scope=where,
+                unit=str(a),
+                other_unit=str(b),
+                stated=stated,
                 claims=[c.id for c in involved],
                 locations=[repo.claim_location(c.id, "figure") for c in involved],
                 details={
@@ -172,9 +176,12 @@ def _metric_dimension(ctx: CheckContext, options: MetricDimensionOptions) -> Ite
         )
         if ok:
             continue
-        yield Problem(
-            message=f"{claim.id} states {figure(claim)}, a figure in {stated}, but its metric "
-            f"{metric.id} counts {metric.dimension}: check the unit or the metric",
+        yield DIMENSION_MISMATCH(
+            claim=claim.id,
+            figure=figure(claim),
+            dimension=str(stated),
+            metric=metric.id,
+            metric_dimension=str(metric.dimension),
             claims=[claim.id],
             locations=[
                 repo.claim_location(claim.id, "figure"),
@@ -190,6 +197,18 @@ def _metric_dimension(ctx: CheckContext, options: MetricDimensionOptions) -> Ite
     ctx.run.note = f"compared the unit of {checked} claim(s) with their metric's dimension"
 
 
+DISAGREE = Message("A201", "{quantity}: sources disagree and cannot all be right: {says}")
+UNITS_DRIFT = Message(
+    "A202",
+    "the same number {value} for {scope} is stated in {unit} by some claims and in "
+    "{other_unit} by others: {stated}; one of them changed the unit in retelling",
+)
+DIMENSION_MISMATCH = Message(
+    "A203",
+    "{claim} states {figure}, a figure in {dimension}, but its metric {metric} counts "
+    "{metric_dimension}: check the unit or the metric",
+)
+
 CONFLICT = Rule(
     code="A201",
     name="conflict",
@@ -198,6 +217,7 @@ CONFLICT = Rule(
     severity=Severity.ERROR,
     check=_conflict,
     options=NoOptions,
+    messages=(DISAGREE,),
     description="""Claims on the same metric, for the same scope (region, giver, programme) and
 the same period are about one quantity. The same period means the same start (`since`, or the
 first day of `year`, if any) and the same end (`as_of`, the end of `year`, or else the source's
@@ -228,6 +248,7 @@ UNIT_DRIFT = Rule(
     severity=Severity.WARNING,
     check=_unit_drift,
     options=UnitDriftOptions,
+    messages=(UNITS_DRIFT,),
     description="""A figure retold from source to source keeps its number but may lose its unit:
 `超过6万人次` (person-times) becomes "more than 60,000 personnel" (persons) in translation.
 Claims for the same region, giver and programme that state the same number in two confusable
@@ -256,6 +277,7 @@ METRIC_DIMENSION = Rule(
     severity=Severity.WARNING,
     check=_metric_dimension,
     options=MetricDimensionOptions,
+    messages=(DIMENSION_MISMATCH,),
     description="""Each metric counts one dimension (institutions, persons, person-times, money,
 ...). A claim whose unit measures another dimension was recorded under the wrong metric, or its
 source changed the unit. Claims without a unit are not checked.

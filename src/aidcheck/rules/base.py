@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
-from aidcheck.findings import Problem, RuleRun, Severity
+from aidcheck.findings import Message, Problem, RuleRun, Severity
 
 if TYPE_CHECKING:
     from aidcheck.evidence.citations import Evidence
@@ -72,6 +72,8 @@ class Rule:
     check: CheckFn | None = None
     options: type[BaseModel] | None = None
     needs_archive: bool = False
+    messages: tuple[Message, ...] = ()
+    """Everything the rule can say; each message id starts with the rule's code."""
 
     @property
     def runnable(self) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
-from aidcheck.findings import Problem, Severity
+from aidcheck.findings import Message, Problem, Severity
 from aidcheck.model.claim import Claim
 from aidcheck.rules.base import CheckContext, Family, Rule
 from aidcheck.rules.common import NoOptions, figure, side, skip
@@ -43,10 +43,11 @@ def _part_exceeds(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
             ctx.tally(not exceeds, f"{part.id} {figure(part)} of {whole.id} {figure(whole)}")
             if not exceeds:
                 continue
-            yield Problem(
-                message=f"{part.id} states {figure(part)} as part (其中) of {whole.id}, "
-                f"which states only {figure(whole)}: the part is larger than its whole, so "
-                "either a figure or the reading of the breakdown is wrong",
+            yield PART_LARGER(
+                part=part.id,
+                part_figure=figure(part),
+                whole=whole.id,
+                whole_figure=figure(whole),
                 claims=[part.id, whole.id],
                 locations=[
                     repo.claim_location(part.id, "figure"),
@@ -78,9 +79,11 @@ def _sum_exceeds(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
         ctx.tally(not exceeds, f"parts of {whole.id}: {listed} = {total} within {figure(whole)}")
         if not exceeds:
             continue
-        yield Problem(
-            message=f"the parts (其中) of {whole.id} add up to {total} ({listed}), more than "
-            f"the whole {figure(whole)}: a figure is wrong, or the parts overlap",
+        yield PARTS_LARGER(
+            whole=whole.id,
+            total=str(total),
+            parts=listed,
+            whole_figure=figure(whole),
             claims=[whole.id, *(p.id for p in same)],
             locations=[repo.claim_location(c.id, "figure") for c in (whole, *same)],
             details={
@@ -97,6 +100,18 @@ def _sum_exceeds(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
         )
 
 
+PART_LARGER = Message(
+    "R302",
+    "{part} states {part_figure} as part (其中) of {whole}, which states only {whole_figure}: "
+    "the part is larger than its whole, so either a figure or the reading of the breakdown is "
+    "wrong",
+)
+PARTS_LARGER = Message(
+    "R303",
+    "the parts (其中) of {whole} add up to {total} ({parts}), more than the whole "
+    "{whole_figure}: a figure is wrong, or the parts overlap",
+)
+
 BREAKDOWN_PART = Rule(
     code="R302",
     name="breakdown-part",
@@ -105,6 +120,7 @@ BREAKDOWN_PART = Rule(
     severity=Severity.ERROR,
     check=_part_exceeds,
     options=NoOptions,
+    messages=(PART_LARGER,),
     description="""A claim with `part_of: <claim id>` states a part of another claim's figure
 (其中 ..., of which ...). No part can be larger than its whole: the part exceeds it when its
 interval lies entirely above the whole's. Parts in another unit dimension than their whole are
@@ -139,6 +155,7 @@ BREAKDOWN_SUM = Rule(
     severity=Severity.WARNING,
     check=_sum_exceeds,
     options=NoOptions,
+    messages=(PARTS_LARGER,),
     description="""When every part of a breakdown fits its whole on its own, their sum must fit
 too, provided the parts do not overlap: the lower bounds of the parts are added and compared
 with the upper bound of the whole. Parts that overlap (doctors of medicine are also

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from aidcheck.codes import InputCode
-from aidcheck.findings import Location, Problem, Severity
+from aidcheck.findings import Location, Message, Problem, Severity
 from aidcheck.model.claim import Claim
 from aidcheck.rules.base import CheckContext, Family, Rule
 from aidcheck.rules.common import NoOptions
@@ -55,21 +55,15 @@ def _missing(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
         ctx.tally(ok, f"{claim.id}: snapshot {state.file or '(none)'} readable")
         if ok:
             continue
-        if state.status is SnapshotStatus.UNSAFE:
-            message = (
-                f"the snapshot file name {state.file!r} of source {state.source_id} is refused: "
-                f"{state.reason}; name a file inside the archive"
-            )
-        else:
-            message = (
-                f"snapshot {state.file} of source {state.source_id} is not in the archive "
-                f"{archive}: add the file, or correct snapshot.file"
-            )
-        yield Problem(
-            message=message,
+        unsafe = state.status is SnapshotStatus.UNSAFE
+        yield (SNAPSHOT_UNSAFE if unsafe else SNAPSHOT_ABSENT)(
             claims=[claim.id],
             locations=citation_locations(ctx, claim, state.source_id),
             details={"source": state.source_id, "file": state.file, "reason": state.reason},
+            file=state.file,
+            source=state.source_id,
+            reason=state.reason,
+            archive=str(archive),
         )
 
 
@@ -84,12 +78,11 @@ def _changed(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
         ctx.tally(ok, f"{claim.id}: sha256 of {state.file}")
         if ok:
             continue
-        yield Problem(
-            message=(
-                f"snapshot {state.file} of source {state.source_id} has changed: its sha256 is "
-                f"{state.actual[:12]}…, the source record says {(state.expected or '')[:12]}…; "
-                "check the quotes against the new text, then update snapshot.sha256"
-            ),
+        yield SNAPSHOT_HASH(
+            file=state.file,
+            source=state.source_id,
+            actual=state.actual,
+            expected=state.expected or "",
             claims=[claim.id],
             locations=citation_locations(ctx, claim, state.source_id, "sha256"),
             details={"file": state.file, "expected": state.expected, "actual": state.actual},
@@ -103,16 +96,35 @@ def _unrecorded(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
         ok = check.snapshot.status is not SnapshotStatus.UNRECORDED
         ctx.tally(ok, f"{claim.id}: source {check.snapshot.source_id} names a snapshot")
         if not ok:
-            yield Problem(
-                message=(
-                    f"source {check.snapshot.source_id} names no snapshot, so the quote of "
-                    f"{claim.id} cannot be checked; archive the text and add snapshot: "
-                    "{file, sha256} to the source"
-                ),
+            yield NO_SNAPSHOT(
+                source=check.snapshot.source_id,
+                claim=claim.id,
                 claims=[claim.id],
                 locations=[ctx.repo.claim_location(claim.id, "quote")],
             )
 
+
+SNAPSHOT_ABSENT = Message(
+    "C101.absent",
+    "snapshot {file} of source {source} is not in the archive {archive}: add the file, or "
+    "correct snapshot.file",
+)
+SNAPSHOT_UNSAFE = Message(
+    "C101.unsafe",
+    "the snapshot file name {file!r} of source {source} is refused: {reason}; name a file "
+    "inside the archive",
+)
+SNAPSHOT_HASH = Message(
+    "C102",
+    "snapshot {file} of source {source} has changed: its sha256 is {actual:.12}…, the source "
+    "record says {expected:.12}…; check the quotes against the new text, then update "
+    "snapshot.sha256",
+)
+NO_SNAPSHOT = Message(
+    "C109",
+    "source {source} names no snapshot, so the quote of {claim} cannot be checked; archive the "
+    "text and add snapshot: {{file, sha256}} to the source",
+)
 
 ARCHIVE_NOT_FOUND = Rule(
     code=InputCode.ARCHIVE_NOT_FOUND,
@@ -137,6 +149,7 @@ SNAPSHOT_MISSING = Rule(
     check=_missing,
     options=NoOptions,
     needs_archive=True,
+    messages=(SNAPSHOT_ABSENT, SNAPSHOT_UNSAFE),
     description="""Each source names the file of its snapshot in the archive; each claim citing
 the source is reported when that file is absent, or when its name would resolve outside the
 archive (an absolute path, `..`, or a link leading out), which is refused.
@@ -155,6 +168,7 @@ SNAPSHOT_CHANGED = Rule(
     check=_changed,
     options=NoOptions,
     needs_archive=True,
+    messages=(SNAPSHOT_HASH,),
     description="""The source record pins its snapshot by sha256. A snapshot that changed, even
 by one byte, is reported once for every claim that cites it: each of their quotes was checked
 against text nobody has reviewed. The quotes are still checked against the new text.
@@ -173,6 +187,7 @@ SNAPSHOT_NOT_RECORDED = Rule(
     check=_unrecorded,
     options=NoOptions,
     needs_archive=True,
+    messages=(NO_SNAPSHOT,),
     description="""A source without `snapshot` cannot have its quotes checked. This is allowed
 (a printed document, a page that is gone), and said.
 

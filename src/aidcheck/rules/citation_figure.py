@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from aidcheck.evidence.figures import FigureCheck, FigureVerdict, describe
-from aidcheck.findings import Problem, Severity
+from aidcheck.findings import Argument, Message, Problem, Severity
 from aidcheck.model.claim import Claim
 from aidcheck.rules.base import CheckContext, Family, Rule
 from aidcheck.rules.citation import short
@@ -23,9 +23,11 @@ def _checks(ctx: CheckContext) -> Iterator[tuple[Claim, FigureCheck]]:
         yield claim, checks[claim.id]
 
 
-def _problem(ctx: CheckContext, claim: Claim, check: FigureCheck, message: str) -> Problem:
-    return Problem(
-        message=message,
+def _problem(
+    ctx: CheckContext, claim: Claim, check: FigureCheck, message: Message, **arguments: Argument
+) -> Problem:
+    return message.problem(
+        arguments,
         claims=[claim.id],
         locations=[
             ctx.repo.claim_location(claim.id, "figure"),
@@ -45,17 +47,14 @@ def _value(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
         ctx.tally(not bad, f"{claim.id}: {check.claimed.value} in the quote")
         if not bad:
             continue
+        quote, claimed = short(claim.quote), describe(check.claimed)
         if check.verdict is FigureVerdict.NO_FIGURE:
-            said = "states no figure the number reader can find"
+            yield _problem(ctx, claim, check, NO_FIGURE, quote=quote, claimed=claimed)
         else:
-            said = "states " + ", ".join(q.text or str(q.value) for q in check.stated)
-        yield _problem(
-            ctx,
-            claim,
-            check,
-            f"the quote {short(claim.quote)!r} does not state {describe(check.claimed)}: it "
-            f"{said}; quote the passage that states the figure, or correct the figure",
-        )
+            stated = ", ".join(q.text or str(q.value) for q in check.stated)
+            yield _problem(
+                ctx, claim, check, OTHER_FIGURE, quote=quote, claimed=claimed, stated=stated
+            )
 
 
 def _hedge(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
@@ -69,8 +68,9 @@ def _hedge(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
                 ctx,
                 claim,
                 check,
-                f"the claim says {describe(check.claimed)} where the quote says "
-                f"{describe(check.closest)}; write the figure with the quote's hedge",
+                HEDGE_DIFFERS,
+                claimed=describe(check.claimed),
+                stated=describe(check.closest),
             )
 
 
@@ -102,10 +102,12 @@ def _unit(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
                 ctx,
                 claim,
                 check,
-                f"the claim's unit {check.claimed.unit or '(none)'} "
-                f"({check.claimed.dimension}) is not the quote's "
-                f"{check.closest.unit or '(none)'} ({check.closest.dimension}): "
-                f"{describe(check.closest)}; persons and person-times are different counts",
+                UNIT_DIFFERS,
+                unit=check.claimed.unit or "(none)",
+                dimension=str(check.claimed.dimension),
+                quote_unit=check.closest.unit or "(none)",
+                quote_dimension=str(check.closest.dimension),
+                stated=describe(check.closest),
             )
     notes = []
     if unread:
@@ -119,6 +121,27 @@ def _unit(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
         ctx.run.note = "; ".join(notes)
 
 
+NO_FIGURE = Message(
+    "C105.no-figure",
+    "the quote {quote!r} does not state {claimed}: it states no figure the number reader can "
+    "find; quote the passage that states the figure, or correct the figure",
+)
+OTHER_FIGURE = Message(
+    "C105.other-figure",
+    "the quote {quote!r} does not state {claimed}: it states {stated}; quote the passage that "
+    "states the figure, or correct the figure",
+)
+HEDGE_DIFFERS = Message(
+    "C107",
+    "the claim says {claimed} where the quote says {stated}; write the figure with the "
+    "quote's hedge",
+)
+UNIT_DIFFERS = Message(
+    "C108",
+    "the claim's unit {unit} ({dimension}) is not the quote's {quote_unit} ({quote_dimension}): "
+    "{stated}; persons and person-times are different counts",
+)
+
 FIGURE_VALUE = Rule(
     code="C105",
     name="figure-not-quoted",
@@ -127,6 +150,7 @@ FIGURE_VALUE = Rule(
     severity=Severity.ERROR,
     check=_value,
     options=NoOptions,
+    messages=(NO_FIGURE, OTHER_FIGURE),
     description="""The figures in the quote are read with the number reader (docs/numbers.md);
 one of them must have the claim's value (and upper bound, for a range). A figure stated in words
 the reader does not read (全覆盖 typed as 100%) passes when its `text` occurs in the quote.
@@ -144,6 +168,7 @@ FIGURE_HEDGE = Rule(
     severity=Severity.ERROR,
     check=_hedge,
     options=NoOptions,
+    messages=(HEDGE_DIFFERS,),
     description="""A hedge changes the interval a figure denotes: 超过6万 is (60000, ∞), 6万 is
 [55000, 65000). The claim must carry the hedge the quote states.
 
@@ -160,12 +185,10 @@ FIGURE_UNIT = Rule(
     severity=Severity.ERROR,
     check=_unit,
     options=NoOptions,
-    description="""Units are compared by what they count (their dimension, from the unit table:
-docs/claims.md, 'units'): 家 and 所 both count institutions, 人 and 名 persons, 人次
-person-times, and a generic 个 or 项 agrees with any count of things. A claim in persons citing a
-quote in person-times has silently changed the quantity. When the quote's figure is followed by
-words the unit table does not know ("3,700 key specialities" without that unit), or by no unit
-at all, the unit is not compared: the rule's tally notes it instead of reporting an error.
+    messages=(UNIT_DIFFERS,),
+    description="""Units are compared by what they count: 家 and 所 both count institutions, 人 and
+名 persons, 人次 person-times. A claim in persons citing a quote in person-times has silently
+changed the quantity.
 
 Passing: `figure: 超过6万人次` with `quote: 派出超过6万人次医务人员`. Failing: `figure: 超过6万人`
 with that quote.

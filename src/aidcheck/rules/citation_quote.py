@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from aidcheck.evidence.spans import SpanKind
-from aidcheck.findings import Problem, Severity
+from aidcheck.findings import Message, Problem, Severity
 from aidcheck.rules.base import CheckContext, Family, Rule
 from aidcheck.rules.citation import citation_locations, citations, short
 from aidcheck.rules.common import NoOptions
@@ -19,30 +19,34 @@ def _not_found(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
         ctx.tally(match.found, f"{claim.id}: quote in {snapshot.file}")
         if match.found:
             continue
-        message = f"the quote is not in {snapshot.file}: {short(claim.quote)!r}"
         details: dict[str, object] = {"file": snapshot.file, "quote": claim.quote}
+        where = citation_locations(ctx, claim, check.snapshot.source_id)
         closest = match.closest
         if closest is None:
-            message += "; nothing in the snapshot resembles it"
-        else:
-            line = snapshot.text.lines.line(closest.start)
-            message += (
-                f"; the closest passage (line {line}, {closest.similarity:.0%} alike) reads "
-                f"{short(closest.text, 60)!r}"
+            yield QUOTE_ABSENT(
+                claims=[claim.id],
+                locations=where,
+                details=details,
+                file=snapshot.file,
+                quote=short(claim.quote),
             )
-            if closest.numbers_differ:
-                message += ", whose numbers differ from the quote's, so it is not accepted"
-            details["closest"] = {
-                "text": closest.text,
-                "line": line,
-                "similarity": closest.similarity,
-                "numbers_differ": closest.numbers_differ,
-            }
-        yield Problem(
-            message=message + "; copy the quote from the snapshot verbatim",
+            continue
+        line = snapshot.text.lines.line(closest.start)
+        details["closest"] = {
+            "text": closest.text,
+            "line": line,
+            "similarity": closest.similarity,
+            "numbers_differ": closest.numbers_differ,
+        }
+        yield (QUOTE_CLOSE_NUMBERS_DIFFER if closest.numbers_differ else QUOTE_CLOSE)(
             claims=[claim.id],
-            locations=citation_locations(ctx, claim, check.snapshot.source_id),
+            locations=where,
             details=details,
+            file=snapshot.file,
+            quote=short(claim.quote),
+            line=line,
+            similarity=closest.similarity,
+            closest=short(closest.text, 60),
         )
 
 
@@ -56,23 +60,25 @@ def _ambiguous(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
         if ok:
             continue
         lines = sorted({snapshot.text.lines.line(o.start) for o in match.counted})
+        where = citation_locations(ctx, claim, check.snapshot.source_id)
+        details = {"file": snapshot.file, "lines": lines}
         if match.anchor_problem:
-            message = (
-                f"the anchor chooses no occurrence of the quote in {snapshot.file}: "
-                f"{match.anchor_problem}"
+            yield ANCHOR_CHOOSES_NONE(
+                claims=[claim.id],
+                locations=where,
+                details=details,
+                file=snapshot.file,
+                problem=match.anchor_problem,
             )
         else:
-            message = (
-                f"the quote occurs {len(match.counted)} times in {snapshot.file} (lines "
-                f"{', '.join(map(str, lines))}) and nothing chooses between them; add "
-                "anchor: {before: …} or {after: …} with nearby text, or {occurrence: N}"
+            yield QUOTE_REPEATED(
+                claims=[claim.id],
+                locations=where,
+                details=details,
+                file=snapshot.file,
+                times=len(match.counted),
+                lines=", ".join(map(str, lines)),
             )
-        yield Problem(
-            message=message,
-            claims=[claim.id],
-            locations=citation_locations(ctx, claim, check.snapshot.source_id),
-            details={"file": snapshot.file, "lines": lines},
-        )
 
 
 _KIND_WORDS = {
@@ -94,11 +100,9 @@ def _untrusted(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
             f"{_KIND_WORDS[s.kind]} (line {s.line}, found by '{s.heuristic}')"
             for s in check.untrusted
         ]
-        yield Problem(
-            message=(
-                f"the quote lands in {'; and in '.join(parts)} of {snapshot.file}; cite the "
-                "article's text from a clean copy, or say in a note why this passage is trusted"
-            ),
+        yield QUOTE_IN_UNTRUSTED(
+            spans="; and in ".join(parts),
+            file=snapshot.file,
             claims=[claim.id],
             locations=citation_locations(ctx, claim, check.snapshot.source_id),
             details={
@@ -107,6 +111,37 @@ def _untrusted(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
             },
         )
 
+
+QUOTE_ABSENT = Message(
+    "C103.absent",
+    "the quote is not in {file}: {quote!r}; nothing in the snapshot resembles it; copy the "
+    "quote from the snapshot verbatim",
+)
+QUOTE_CLOSE = Message(
+    "C103.closest",
+    "the quote is not in {file}: {quote!r}; the closest passage (line {line}, {similarity:.0%} "
+    "alike) reads {closest!r}; copy the quote from the snapshot verbatim",
+)
+QUOTE_CLOSE_NUMBERS_DIFFER = Message(
+    "C103.numbers-differ",
+    "the quote is not in {file}: {quote!r}; the closest passage (line {line}, {similarity:.0%} "
+    "alike) reads {closest!r}, whose numbers differ from the quote's, so it is not accepted; "
+    "copy the quote from the snapshot verbatim",
+)
+ANCHOR_CHOOSES_NONE = Message(
+    "C104.anchor",
+    "the anchor chooses no occurrence of the quote in {file}: {problem}",
+)
+QUOTE_REPEATED = Message(
+    "C104.repeated",
+    "the quote occurs {times} times in {file} (lines {lines}) and nothing chooses between "
+    "them; add anchor: {{before: …}} or {{after: …}} with nearby text, or {{occurrence: N}}",
+)
+QUOTE_IN_UNTRUSTED = Message(
+    "C106",
+    "the quote lands in {spans} of {file}; cite the article's text from a clean copy, or say "
+    "in a note why this passage is trusted",
+)
 
 QUOTE_NOT_FOUND = Rule(
     code="C103",
@@ -117,6 +152,7 @@ QUOTE_NOT_FOUND = Rule(
     check=_not_found,
     options=NoOptions,
     needs_archive=True,
+    messages=(QUOTE_ABSENT, QUOTE_CLOSE, QUOTE_CLOSE_NUMBERS_DIFFER),
     description="""The quote is searched for in the snapshot's normalized view (NFKC, pinyin
 annotations removed, traditional → simplified, white space folded; see docs/evidence.md), so a
 claim may quote either script. With punctuation ignored a quote is still found, but only when its
@@ -138,6 +174,7 @@ QUOTE_AMBIGUOUS = Rule(
     check=_ambiguous,
     options=NoOptions,
     needs_archive=True,
+    messages=(ANCHOR_CHOOSES_NONE, QUOTE_REPEATED),
     description="""A quote that occurs twice may be cited for either passage. The claim's
 `anchor` chooses: `before`/`after` text near the quote (within 50 characters), then
 `occurrence: N` (1-based, in document order, among those left). Without `occurrence`, a copy in
@@ -159,6 +196,7 @@ QUOTE_UNTRUSTED = Rule(
     check=_untrusted,
     options=NoOptions,
     needs_archive=True,
+    messages=(QUOTE_IN_UNTRUSTED,),
     description="""A quote found in mojibake, in text recovered from mojibake, or in the
 non-article parts of a page (comment dumps, spam, related-news lists, footers) is not evidence
 for a figure the article states; see docs/evidence.md for how these spans are found.

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from aidcheck.findings import Problem, Severity
+from aidcheck.findings import Message, Problem, Severity
 from aidcheck.rules.base import CheckContext, Family, Rule
 from aidcheck.rules.common import (
     NoOptions,
@@ -66,10 +66,12 @@ def _check(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
         )
         if len(roots) > 1:
             continue
-        yield Problem(
-            message=f"{where}: {stated} is stated by {len(sources)} sources "
-            f"({', '.join(sources)}) that all derive from one origin, {roots[0]}: "
-            "repetition, not corroboration",
+        yield ONE_ORIGIN(
+            quantity=where,
+            figures=stated,
+            count=len(sources),
+            sources=", ".join(sources),
+            origin=roots[0],
             claims=[c.id for c in cluster],
             locations=[repo.claim_location(c.id, "figure") for c in cluster],
             details={
@@ -82,6 +84,12 @@ def _check(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
         ctx.run.note = "no figure is stated by two or more sources for one metric, scope and date"
 
 
+ONE_ORIGIN = Message(
+    "P601",
+    "{quantity}: {figures} is stated by {count} sources ({sources}) that all derive from one "
+    "origin, {origin}: repetition, not corroboration",
+)
+
 SINGLE_ORIGIN = Rule(
     code="P601",
     name="single-origin",
@@ -90,6 +98,7 @@ SINGLE_ORIGIN = Rule(
     severity=Severity.INFO,
     check=_check,
     options=NoOptions,
+    messages=(ONE_ORIGIN,),
     description="""Sources record what they derive from (`derived_from`: another source's id, or
 the id of an origin such as `nhc-press-conference-2019-02-13`). Each source is traced back to its
 root origins. For every group of agreeing claims (same metric, scope and date, overlapping

@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from typing import Any
 
-from aidcheck.findings import Problem, Severity
+from aidcheck.findings import Message, Problem, Severity
 from aidcheck.model.claim import Claim
 from aidcheck.model.quantity import Interval
 from aidcheck.model.relations import Relation, RelationOp
@@ -111,9 +111,11 @@ def _compare(
     if ok:
         return
     involved = [*left, *right]
-    yield Problem(
-        message=f"relation '{relation.id}' does not hold: {stated} ({shared}). "
-        f"{relation.description}",
+    yield DOES_NOT_HOLD(
+        relation=relation.id,
+        stated=stated,
+        shared=shared,
+        description=relation.description,
         claims=[c.id for c in involved],
         locations=[repo.claim_location(c.id, "figure") for c in involved],
         details={
@@ -131,6 +133,10 @@ def _compare(
     )
 
 
+DOES_NOT_HOLD = Message(
+    "X401", "relation '{relation}' does not hold: {stated} ({shared}). {description}"
+)
+
 RELATION = Rule(
     code="X401",
     name="relation",
@@ -139,6 +145,7 @@ RELATION = Rule(
     severity=Severity.ERROR,
     check=_check,
     options=NoOptions,
+    messages=(DOES_NOT_HOLD,),
     description="""A `relations:` section in the claim repository declares how the figures of
 two metrics compare when claims share a scope:
 

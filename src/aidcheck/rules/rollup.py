@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import Field
 
-from aidcheck.findings import Problem, Severity
+from aidcheck.findings import Message, Problem, Severity
 from aidcheck.model.base import StrictModel
 from aidcheck.model.claim import Claim
 from aidcheck.model.registry import Nature
@@ -194,9 +194,15 @@ def _compare(
     ctx.tally(not exceeds, what)
     if not exceeds:
         return None
-    return Problem(
-        message=f"{part.id} ({_scope(part)}: {figure(part)}) exceeds the figure for the whole "
-        f"{_scope(whole)} in {whole.id} ({figure(whole)}) on {part.metric}{when}",
+    return PART_EXCEEDS(
+        part=part.id,
+        part_scope=_scope(part),
+        part_figure=figure(part),
+        whole_scope=_scope(whole),
+        whole=whole.id,
+        whole_figure=figure(whole),
+        metric=part.metric,
+        when=when,
         claims=[part.id, whole.id],
         locations=[repo.claim_location(part.id, "figure"), repo.claim_location(whole.id, "figure")],
         details={
@@ -249,10 +255,14 @@ def _sums(
         exceeds = whole.figure.interval.below(total)
         ctx.tally(not exceeds, what)
         if exceeds:
-            yield Problem(
-                message=f"the {kind} inside {_scope(whole)} add up to more than {whole.id} "
-                f"says for the whole on {whole.metric}: {listed} = {total} against "
-                f"{figure(whole)}",
+            yield SUM_EXCEEDS(
+                kind=kind,
+                whole_scope=_scope(whole),
+                whole=whole.id,
+                metric=whole.metric,
+                parts=listed,
+                total=str(total),
+                whole_figure=figure(whole),
                 claims=[whole.id, *(c.id for c in outermost)],
                 locations=[repo.claim_location(c.id, "figure") for c in (whole, *outermost)],
                 details={
@@ -271,6 +281,17 @@ def _scope(claim: Claim) -> str:
     return out + (f" [{scope.programme}]" if scope.programme else "")
 
 
+PART_EXCEEDS = Message(
+    "R301.part",
+    "{part} ({part_scope}: {part_figure}) exceeds the figure for the whole {whole_scope} in "
+    "{whole} ({whole_figure}) on {metric}{when}",
+)
+SUM_EXCEEDS = Message(
+    "R301.sum",
+    "the {kind} inside {whole_scope} add up to more than {whole} says for the whole on "
+    "{metric}: {parts} = {total} against {whole_figure}",
+)
+
 REGION_ROLLUP = Rule(
     code="R301",
     name="region-rollup",
@@ -279,6 +300,7 @@ REGION_ROLLUP = Rule(
     severity=Severity.ERROR,
     check=_check,
     options=RollupOptions,
+    messages=(PART_EXCEEDS, SUM_EXCEEDS),
     description="""On an additive metric, the figure for a part of a scope cannot exceed the
 figure for the whole: a province's count is at most the national one, one giver's count at most
 the count for all givers. A claim is a part of another when its region is the other's region or

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from aidcheck.findings import Problem, Severity
+from aidcheck.findings import Message, Problem, Severity
 from aidcheck.rules.base import CheckContext, Family, Rule
 from aidcheck.rules.common import (
     NoOptions,
@@ -44,10 +44,10 @@ def _check(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
         ctx.tally(len(wordings) == 1, f"{where}: population {' / '.join(wordings)}")
         if len(wordings) == 1:
             continue
-        yield Problem(
-            message=f"{where}: {figures(cluster)} is stated over different populations "
-            f"({' vs '.join(wordings)}); the same figure cannot hold for both unless one "
-            "population contains the other with nothing left over",
+        yield POPULATIONS_DIFFER(
+            quantity=where,
+            figures=figures(cluster),
+            populations=" vs ".join(wordings),
             claims=[c.id for c in cluster],
             locations=[repo.claim_location(c.id, "scope") for c in cluster],
             details={
@@ -59,6 +59,13 @@ def _check(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
         ctx.run.note = "no two claims agree on one metric, scope and date"
 
 
+POPULATIONS_DIFFER = Message(
+    "A204",
+    "{quantity}: {figures} is stated over different populations ({populations}); the same "
+    "figure cannot hold for both unless one population contains the other with nothing left "
+    "over",
+)
+
 SCOPE_DRIFT = Rule(
     code="A204",
     name="scope-drift",
@@ -67,6 +74,7 @@ SCOPE_DRIFT = Rule(
     severity=Severity.WARNING,
     check=_check,
     options=NoOptions,
+    messages=(POPULATIONS_DIFFER,),
     description="""Claims on one metric, region, giver, programme and period whose figures agree
 but whose `scope.population` differs: the figure was re-scoped in the retelling. A claim that
 states no population differs from one that does. Populations are compared on the normalized

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from aidcheck.findings import Finding, Problem, Severity
+from aidcheck.findings import Finding, Message, Problem, Severity
 from aidcheck.model.relations import Suppression
 from aidcheck.rules.base import CheckContext, Family, Rule
 from aidcheck.rules.common import NoOptions, skip
@@ -66,9 +66,9 @@ def _unused(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
         ctx.tally(use.matched > 0, f"{what}: accepts {use.matched} finding(s)")
         if use.matched:
             continue
-        yield Problem(
-            message=f"this suppression of {use.code} for {', '.join(s.claims)} accepts no "
-            "finding: the problem is fixed or the claims changed; remove it or correct it",
+        yield ACCEPTS_NOTHING(
+            rule=use.code,
+            claims_named=", ".join(s.claims),
             claims=list(s.claims),
             locations=[repo.locate("suppression", str(use.index))],
             details={"rule": use.code, "reason": s.reason},
@@ -78,6 +78,12 @@ def _unused(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
         ctx.run.note = "the claim repository has no suppressions"
 
 
+ACCEPTS_NOTHING = Message(
+    "S001",
+    "this suppression of {rule} for {claims_named} accepts no finding: the problem is fixed or "
+    "the claims changed; remove it or correct it",
+)
+
 UNUSED_SUPPRESSION = Rule(
     code="S001",
     name="unused-suppression",
@@ -86,6 +92,7 @@ UNUSED_SUPPRESSION = Rule(
     severity=Severity.WARNING,
     check=_unused,
     options=NoOptions,
+    messages=(ACCEPTS_NOTHING,),
     description="""A suppression (`suppressions:` in a claim file) accepts the findings of one
 rule whose claims are all among the claims it names, and must give a reason:
 

@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from pydantic import Field
 
-from aidcheck.findings import Problem, Severity
+from aidcheck.findings import Message, Problem, Severity
 from aidcheck.model.base import StrictModel
 from aidcheck.model.claim import Claim
 from aidcheck.model.registry import Nature
@@ -65,7 +65,7 @@ def _falls(ctx: CheckContext, nature: Nature) -> Iterator[Problem]:
             same_date = claims[i:j]
             if highest is not None:
                 for later in same_date:
-                    yield from _compare(ctx, metric, scope, since, highest, later, ends)
+                    yield from _compare(ctx, nature, metric, scope, since, highest, later, ends)
             for c in same_date:
                 if highest is None or bottom_key(c.figure.interval) > bottom_key(
                     highest.figure.interval
@@ -82,6 +82,7 @@ def _falls(ctx: CheckContext, nature: Nature) -> Iterator[Problem]:
 
 def _compare(
     ctx: CheckContext,
+    nature: Nature,
     metric: str,
     scope: ScopeKey,
     since: dt.date | None,
@@ -100,9 +101,14 @@ def _compare(
     fell = later.figure.interval.below(earlier.figure.interval)
     ctx.tally(not fell, what)
     if fell:
-        yield Problem(
-            message=f"{where} falls from {figure(earlier)} ({earlier.id}, {ends[earlier.id]}) "
-            f"to {figure(later)} ({later.id}, {ends[later.id]})",
+        yield FALLS[nature](
+            quantity=where,
+            earlier_figure=figure(earlier),
+            earlier=earlier.id,
+            earlier_date=ends[earlier.id].isoformat(),
+            later_figure=figure(later),
+            later=later.id,
+            later_date=ends[later.id].isoformat(),
             claims=[earlier.id, later.id],
             locations=[
                 repo.claim_location(later.id, "figure"),
@@ -157,11 +163,15 @@ def _stale(ctx: CheckContext, options: StaleOptions) -> Iterator[Problem]:
             )
             if ok:
                 continue
-            yield Problem(
-                message=f"{claim.id} states {figure(claim)} for {metric} in "
-                f"{show_scope(scope)} as current on {published}, but {first.id} already "
-                f"gave this figure as of {as_of}, {age} days earlier: it is probably stale; "
-                "give the claim the as-of date the figure has",
+            yield STALE_FIGURE(
+                claim=claim.id,
+                figure=figure(claim),
+                metric=metric,
+                scope=show_scope(scope),
+                published=published.isoformat(),
+                dated=first.id,
+                as_of=as_of.isoformat(),
+                days=age,
                 claims=[claim.id, first.id],
                 locations=[
                     repo.claim_location(claim.id, "figure"),
@@ -178,6 +188,21 @@ def _stale(ctx: CheckContext, options: StaleOptions) -> Iterator[Problem]:
         ctx.run.note = "no undated figure repeats a figure that another claim dates earlier"
 
 
+_FALLS = (
+    "{quantity} falls from {earlier_figure} ({earlier}, {earlier_date}) to {later_figure} "
+    "({later}, {later_date})"
+)
+FALLS = {
+    Nature.CUMULATIVE: Message("T501", _FALLS),
+    Nature.STOCK: Message("T502", _FALLS),
+}
+STALE_FIGURE = Message(
+    "T503",
+    "{claim} states {figure} for {metric} in {scope} as current on {published}, but {dated} "
+    "already gave this figure as of {as_of}, {days} days earlier: it is probably stale; give "
+    "the claim the as-of date the figure has",
+)
+
 CUMULATIVE_FALLS = Rule(
     code="T501",
     name="cumulative-falls",
@@ -186,6 +211,7 @@ CUMULATIVE_FALLS = Rule(
     severity=Severity.ERROR,
     check=_cumulative_falls,
     options=NoOptions,
+    messages=(FALLS[Nature.CUMULATIVE],),
     description="""A cumulative metric (a running total: staff dispatched since the programme
 began, patients treated) can only grow. For one metric, scope, unit dimension and start of the
 counted span (`period.since`), each figure is compared with the highest figure stated for an
@@ -214,6 +240,7 @@ STOCK_FALLS = Rule(
     severity=Severity.INFO,
     check=_stock_falls,
     options=NoOptions,
+    messages=(FALLS[Nature.STOCK],),
     description="""A stock (hospitals paired at a date, staff on site) may rise or fall, so a
 fall is not an error; it is reported as information because a fall in a figure that is usually
 repeated as an achievement is worth a look. Same grouping and comparison as T501.
@@ -232,6 +259,7 @@ STALE = Rule(
     severity=Severity.WARNING,
     check=_stale,
     options=StaleOptions,
+    messages=(STALE_FIGURE,),
     description="""A claim with no date of its own (no `as_of`, no `year`) holds as of its
 source's publication. When it repeats a figure (same metric, scope, value, unit dimension and
 hedge) that an earlier claim gave as of a date more than `max_age_days` earlier, the figure is
