@@ -22,17 +22,27 @@ from aidcheck.findings import (
     Summary,
 )
 from aidcheck.render import Format, render
+from aidcheck.render.common import ordered
+from aidcheck.render.json_report import schema_text
 
 DOC = Path(__file__).parents[2] / "docs" / "report-format.md"
 
 
 def documented_schema() -> dict[str, Any]:
+    """The schema shipped in the package (aidcheck/schemas/report.schema.json)."""
+    schema: dict[str, Any] = json.loads(schema_text())
+    return schema
+
+
+def test_the_documentation_shows_the_shipped_schema() -> None:
     text = DOC.read_text(encoding="utf-8")
     pattern = r"<!-- schema:start -->\s*```json\n(.*?)```\s*<!-- schema:end -->"
     match = re.search(pattern, text, re.S)
     assert match, "docs/report-format.md lost its schema block"
-    schema: dict[str, Any] = json.loads(match.group(1))
-    return schema
+    assert match.group(1) == schema_text(), (
+        "docs/report-format.md and src/aidcheck/schemas/report.schema.json differ: "
+        "copy the file into the block"
+    )
 
 
 def validate(document: object) -> None:
@@ -83,5 +93,39 @@ def test_version_is_documented() -> None:
 
 def test_round_trip_keeps_the_report(report: Report) -> None:
     text = render(report, Format.JSON)
-    assert Report.model_validate_json(text) == report
+    loaded = Report.model_validate_json(text)
+    assert loaded.findings == ordered(report.findings)
+    assert loaded.rules == sorted(report.rules, key=lambda r: r.code)
+    assert loaded.claims == report.claims
+    assert loaded.model_copy(update={"findings": [], "rules": [], "root": ""}) == (
+        report.model_copy(update={"findings": [], "rules": [], "root": ""})
+    )
     assert "新华网" in text  # Chinese stays readable, not \\u escapes
+
+
+def test_lists_are_sorted_whatever_order_the_checks_ran_in(report: Report) -> None:
+    shuffled = report.model_copy(
+        update={
+            "findings": list(reversed(report.findings)),
+            "rules": list(reversed(report.rules)),
+            "claims": dict(reversed(list(report.claims.items()))),
+            "sources": list(reversed(report.sources)),
+        }
+    )
+    assert render(shuffled, Format.JSON) == render(report, Format.JSON)
+    data = json.loads(render(report, Format.JSON))
+    assert list(data["claims"]) == sorted(data["claims"])
+    assert [r["code"] for r in data["rules"]] == sorted(r["code"] for r in data["rules"])
+    severity = {"error": 0, "warning": 1, "info": 2}
+    keys = [(severity[f["severity"]], f["code"]) for f in data["findings"]]
+    assert keys == sorted(keys)
+
+
+def test_root_is_relative_to_the_git_repository(report: Report, tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    project = tmp_path / "factcheck"
+    project.mkdir()
+    for root, expected in [(project, "factcheck"), (tmp_path, ".")]:
+        data = json.loads(render(report.model_copy(update={"root": str(root)}), Format.JSON))
+        assert data["root"] == expected
+        assert str(tmp_path) not in json.dumps(data, ensure_ascii=False)

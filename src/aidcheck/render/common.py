@@ -73,11 +73,12 @@ _ALWAYS_COUNTED = {"errors", "warnings", "info"}
 
 
 def ordered(findings: list[Finding]) -> list[Finding]:
-    """Most severe first, then by code, then by place."""
+    """Most severe first, then by code, then by place; fingerprint and message break ties, so
+    the order never depends on the order the checks ran in."""
 
-    def key(f: Finding) -> tuple[int, str, str, int, int]:
+    def key(f: Finding) -> tuple[int, str, str, int, int, str, str]:
         loc = f.locations[0] if f.locations else Location(path="", line=1)
-        return (-f.severity.rank, f.code, loc.path, loc.line, loc.column)
+        return (-f.severity.rank, f.code, loc.path, loc.line, loc.column, f.fingerprint, f.message)
 
     return sorted(findings, key=key)
 
