@@ -203,6 +203,31 @@ def init(
     raise typer.Exit(run(directory, _color()))
 
 
+class ExtractFormat(StrEnum):
+    text = "text"
+    json = "json"
+    yaml = "yaml"
+
+
+@app.command()
+def extract(
+    source: Annotated[str, typer.Argument(help="A source id, or the path of a text file.")],
+    fmt: Annotated[
+        ExtractFormat,
+        typer.Option("--format", "-f", help="text or json: the figures; yaml: stub claims."),
+    ] = ExtractFormat.text,
+    archive: ArchiveOption = None,
+) -> None:
+    """Every figure in an article's body: its reading, its sentence, and the claims that cover
+    it; with --format yaml, stub claims for the figures no claim covers.
+
+    Exit codes: 0 extracted, 2 unknown source, unreadable snapshot or file.
+    """
+    from aidcheck.commands.extract import run
+
+    raise typer.Exit(run(source, fmt.value, _color(), archive=archive))
+
+
 sources_app = typer.Typer(
     help="The sources and their snapshots in the evidence archive.",
     no_args_is_help=True,

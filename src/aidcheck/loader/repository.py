@@ -398,6 +398,16 @@ def _load_file(
             Location(path=shown, line=1),
         )
         return None
+    for marked in doc.unreviewed:
+        pos = doc.position(marked)
+        _add(
+            result,
+            "L003",
+            f"{_dotted(marked) or '(top level)'}: this value is tagged !review, a guess by "
+            "'aidcheck extract' that no one has checked; check it against the source, correct "
+            "it if need be, then delete the tag",
+            Location(path=shown, line=pos.line, column=pos.column),
+        )
     apply_defaults(doc)
     return doc.data
 

@@ -61,6 +61,8 @@ class Document:
     # Paths whose value was copied from elsewhere in the document (a claim's scope from the
     # file's `defaults`): positions and error paths are those of the place it was written.
     aliases: dict[PathKey, PathKey] = field(default_factory=dict)
+    # Values tagged !review: guesses (by `aidcheck extract`) that no person has checked yet.
+    unreviewed: list[PathKey] = field(default_factory=list)
     _keys: dict[int, dict[str, tuple[yaml.Node, yaml.Node]]] = field(
         default_factory=dict, repr=False
     )
@@ -208,6 +210,9 @@ class _Builder:
         self.budget = limits.nodes
 
     def build(self, node: yaml.Node, path: PathKey, depth: int) -> Any:
+        if node.tag == REVIEW_TAG:
+            self.doc.unreviewed.append(path)
+            node = _untagged(node)
         self.budget -= 1
         if self.budget < 0:
             raise YamlLimitError(
@@ -246,6 +251,36 @@ class _Builder:
             first_seen[key] = key_node
             result[key] = self.build(value_node, (*path, key), depth)
         return result
+
+
+REVIEW_TAG = "!review"
+
+
+def _untagged(node: yaml.Node) -> yaml.Node:
+    """The node as if it had no tag: the value under a !review mark is read as usual."""
+    if isinstance(node, yaml.ScalarNode):
+        tag = _STR_TAG
+        if node.style is None:
+            for name, pattern in (
+                ("bool", _BOOL),
+                ("int", _INT),
+                ("float", _FLOAT),
+                ("null", _NULL),
+                ("timestamp", _DATE),
+            ):
+                if pattern.match(node.value):
+                    tag = _TAG + name
+                    break
+        return yaml.ScalarNode(tag, node.value, node.start_mark, node.end_mark, node.style)
+    if isinstance(node, yaml.MappingNode):
+        return yaml.MappingNode(
+            _TAG + "map", node.value, node.start_mark, node.end_mark, node.flow_style
+        )
+    if isinstance(node, yaml.SequenceNode):
+        return yaml.SequenceNode(
+            _TAG + "seq", node.value, node.start_mark, node.end_mark, node.flow_style
+        )
+    return node
 
 
 def _refused(node: yaml.Node) -> YamlSyntaxError:

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from aidcheck.commands.figure import FigureReading
     from aidcheck.commands.sources_add import AddPlan
     from aidcheck.evidence.document import SnapshotText
+    from aidcheck.extraction.report import Extraction
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
@@ -114,4 +115,29 @@ def render_added(plan: AddPlan, snapshot: SnapshotText, dry_run: bool, color: bo
         out.print(
             Text(f"Next: aidcheck extract {visible(plan.source.id)} --format yaml", style="dim")
         )
+    return buffer.getvalue()
+
+
+def render_extraction(extraction: Extraction, color: bool) -> str:
+    buffer = io.StringIO()
+    out = console(buffer, color)
+    name = extraction.source or extraction.file
+    out.print(Text(f"{visible(name)}  ({visible(extraction.file)})", style="bold"))
+    for f in extraction.figures:
+        out.print()
+        head = Text(f"  line {f.line:<5} ")
+        head.append(visible(f.text), style="bold")
+        unit = f" {f.unit}" if f.unit else ""
+        head.append(f"  {f.hedge} {f.value}{'–' + f.high if f.high else ''}{unit} = {f.interval}")
+        out.print(head)
+        out.print(Text(f"    {visible(f.sentence)}", style="dim"))
+        if f.covered_by:
+            out.print(Text(f"    covered by {', '.join(f.covered_by)}", style="green"))
+        else:
+            out.print(Text("    not covered by any claim", style="yellow"))
+    out.print()
+    out.print(Text(extraction.coverage_line(), style="bold"))
+    if extraction.left_out:
+        parts = ", ".join(f"{n} in {kind} text" for kind, n in sorted(extraction.left_out.items()))
+        out.print(Text(f"left out (not the article body): {parts}", style="dim"))
     return buffer.getvalue()

@@ -1,0 +1,47 @@
+"""Benchmark: extraction precision and recall against the gold list, and its speed.
+
+Run: python benchmarks/bench_extract.py [ARCHIVE]   (default ../shared/sources)
+
+For each snapshot in tests/extraction/gold.yaml: the gold figures, the figures extracted from
+the body, how many match (same place, same value, hedge and unit), precision and recall, and the
+figures missed and the spurious ones; then the totals and the time per snapshot. Figures only;
+nothing here asserts.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from tests.extraction.scoring import score, totals  # noqa: E402
+
+
+def main() -> None:
+    archive = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared" / "sources"
+    started = time.perf_counter()
+    scores = score(archive)
+    elapsed = time.perf_counter() - started
+    print(f"{'snapshot':<28} {'gold':>5} {'found':>6} {'match':>6} {'precision':>10} {'recall':>7}")
+    for s in scores:
+        print(
+            f"{s.snapshot:<28} {s.gold:>5} {s.extracted:>6} {s.matched:>6} "
+            f"{s.precision:>10.1%} {s.recall:>7.1%}"
+        )
+        for missed in s.missed:
+            print(f"    missed    {missed}")
+        for spurious in s.spurious:
+            print(f"    spurious  {spurious}")
+    t = totals(scores)
+    print(
+        f"{'all':<28} {t.gold:>5} {t.extracted:>6} {t.matched:>6} "
+        f"{t.precision:>10.1%} {t.recall:>7.1%}"
+    )
+    print(f"time: {elapsed * 1000:.0f} ms for {len(scores)} snapshots (analysis included)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,105 @@
+"""The figures of an article's body, each in its sentence.
+
+A figure is left out when it overlaps boilerplate, damaged, repaired or duplicated text (the
+analysis of the snapshot finds those spans; a duplicated paragraph's figures are counted once,
+in the copy that is kept), or when it sits inside a URL, an e-mail address or a long run of
+digits and separators (phone, registration and document numbers), which are never figures.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from aidcheck.evidence.document import SnapshotText
+from aidcheck.evidence.spans import SpanKind
+from aidcheck.model.quantity import Quantity
+
+LEFT_OUT_KINDS = (SpanKind.BOILERPLATE, SpanKind.DAMAGED, SpanKind.REPAIRED, SpanKind.DUPLICATE)
+
+# Text that holds digits but never a figure: URLs, e-mail addresses, and numbers written with
+# separators in the way of phones and registrations (010-65289999, 京ICP证030173号).
+_NOT_FIGURES = re.compile(
+    r"(?:https?://|www\.)[^\s\u3000-\u303f\uff01-\uff5e\u4e00-\u9fff]+"
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|\+?\d[\d ()-]{8,}\d",
+    re.ASCII,
+)
+# A sentence ends at 。！？!?；; or a line break, or at a full stop before white space (so not
+# at the decimal point of 1.9).
+_SENTENCE_END = re.compile(r"[。！？!?；;]+[”’\"')）]*|\n|\.(?=\s)")
+
+
+@dataclass(frozen=True)
+class BodyFigure:
+    start: int
+    end: int
+    text: str
+    quantity: Quantity
+    sentence_start: int
+    sentence_end: int
+    sentence: str
+    line: int
+    why: str = ""
+    words: bool = False
+
+
+@dataclass
+class Body:
+    figures: list[BodyFigure] = field(default_factory=list)
+    left_out: Counter[str] = field(default_factory=Counter)
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around `text[start:end]`: from after the previous sentence end to the
+    next one (inclusive of its punctuation)."""
+    left = 0
+    for m in _SENTENCE_END.finditer(text, max(0, start - 400), start):
+        left = m.end()
+    if left == 0 and start > 400:
+        left = start - 400
+    after = _SENTENCE_END.search(text, end)
+    right = (
+        after.end()
+        if after is not None and after.start() - end < 400
+        else min(len(text), end + 400)
+    )
+    if right > 0 and text[right - 1 : right] == "\n":
+        right -= 1
+    while left < start and (text[left].isspace() or text[left] in ",，、:：)）”’"):
+        left += 1
+    return left, right
+
+
+def body_figures(snapshot: SnapshotText) -> Body:
+    from aidcheck.numbers import find_figures
+
+    text = snapshot.text
+    excluded = [s for s in snapshot.spans if s.kind in LEFT_OUT_KINDS]
+    not_figures = [(m.start(), m.end()) for m in _NOT_FIGURES.finditer(text)]
+    body = Body()
+    for found in find_figures(text):
+        kinds = [s.kind.value for s in excluded if s.overlaps(found.start, found.end)]
+        if kinds:
+            body.left_out[kinds[0]] += 1
+            continue
+        if any(s < found.end and found.start < e for s, e in not_figures):
+            body.left_out["code or address"] += 1
+            continue
+        left, right = sentence_bounds(text, found.start, found.end)
+        body.figures.append(
+            BodyFigure(
+                start=found.start,
+                end=found.end,
+                text=text[found.start : found.end],
+                quantity=found.quantity,
+                sentence_start=left,
+                sentence_end=right,
+                sentence=text[left:right],
+                line=snapshot.lines.line(found.start),
+                why=str(getattr(found, "why", "")),
+                words=bool(getattr(found, "words", False)),
+            )
+        )
+    return body
