@@ -1,7 +1,8 @@
 """Scoring extraction against the gold list: precision and recall, figure by figure.
 
-An extracted figure matches a gold figure when it starts where one of the gold figure's
-occurrences starts and reads the same (value, hedge, unit). Each figure matches at most once.
+An extracted figure matches a gold figure when its span overlaps one of the gold figure's
+occurrences (the reader may take in a verb: 降低了近一半 for the gold 近一半) and it reads the
+same (value, hedge, unit). Each figure matches at most once.
 """
 
 from __future__ import annotations
@@ -87,7 +88,7 @@ def _unit(unit: str | None) -> str | None:
 def _same(found: BodyFigure, gold: GoldFigure) -> bool:
     q = found.quantity
     return (
-        found.start in gold.starts
+        any(found.start < s + len(gold.text) and s < found.end for s in gold.starts)
         and q.value == gold.value
         and q.hedge.value == gold.hedge
         and _unit(q.unit) == _unit(gold.unit)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from aidcheck import rules
 from aidcheck.extraction.metrics import MetricIndex
 from aidcheck.loader.repository import load_repository
 from aidcheck.numbers import read_figure
@@ -12,7 +13,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def index() -> MetricIndex:
-    repo = load_repository(ROOT, [ROOT / "claims"]).repository
+    repo = load_repository(ROOT, [ROOT / "claims"], rules.names()).repository
     quotes: dict[str, list[str]] = {}
     for claim in repo.claims.values():
         quotes.setdefault(claim.metric, []).append(claim.quote)

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from aidcheck import rules
 from aidcheck.loader.repository import load_repository
 from tests.conftest import SOURCE, RepoFactory
 
 
 def problems(root: Path) -> list[tuple[str, int, str]]:
-    result = load_repository(root, [root / "claims"])
+    result = load_repository(root, [root / "claims"], rules.names())
     return [(p.code, p.problem.locations[0].line, p.problem.message) for p in result.problems]
 
 

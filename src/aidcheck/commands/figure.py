@@ -71,7 +71,7 @@ def explain(q: Quantity) -> list[str]:
     if q.unit is None:
         why.append("no unit: write one (家, 人次, 名, 元, %) so that claims can be compared")
     else:
-        why.append(f"unit {q.unit!r} counts {q.dimension}")
+        why.append(f"unit {q.unit!r} is of dimension {q.dimension!r}")
     why.append(f"so it denotes {q.interval}")
     return why
 

@@ -1,8 +1,9 @@
 """`aidcheck init [DIR]`: a new claim repository that verifies cleanly from the first minute.
 
-It writes a configuration file, starter registries (metrics, regions, programmes), an evidence
-archive with its index, and one example source whose claim cites an example snapshot. Nothing
-that exists is overwritten: when any file it would write is already there, it writes nothing.
+It writes a configuration file, starter registries (metrics, regions, programmes, units), an
+evidence archive with its index, and one example source whose claim cites an example snapshot.
+Nothing that exists is overwritten: when any file it would write is already there, it writes
+nothing.
 """
 
 from __future__ import annotations
@@ -50,6 +51,7 @@ def plan(target: Path) -> list[Planned]:
         Planned(Path("claims/registry/metrics.yaml"), _starter("metrics.yaml")),
         Planned(Path("claims/registry/regions.yaml"), _starter("regions.yaml")),
         Planned(Path("claims/registry/programmes.yaml"), _starter("programmes.yaml")),
+        Planned(Path("claims/registry/units.yaml"), _starter("units.yaml")),
         Planned(Path(f"claims/sources/{EXAMPLE_ID}.yaml"), source.encode("utf-8")),
         Planned(Path("archive") / name, snapshot),
         Planned(Path("archive") / INDEX_NAME, index_with(archive, entry).encode("utf-8")),

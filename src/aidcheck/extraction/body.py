@@ -2,8 +2,11 @@
 
 A figure is left out when it overlaps boilerplate, damaged, repaired or duplicated text (the
 analysis of the snapshot finds those spans; a duplicated paragraph's figures are counted once,
-in the copy that is kept), or when it sits inside a URL, an e-mail address or a long run of
-digits and separators (phone, registration and document numbers), which are never figures.
+in the copy that is kept), when it sits inside a URL, an e-mail address or a long run of digits
+and separators (phone, registration and document numbers), which are never figures, or when it
+is a determiner that names a population (所有贫困县, 每个县, "all 832 counties"): the reader
+reads those as 100 %, but what they state is a claim's scope (`scope.population`), and the
+figure of the sentence is elsewhere in it.
 """
 
 from __future__ import annotations
@@ -15,7 +18,9 @@ from dataclasses import dataclass, field
 from aidcheck.evidence.document import SnapshotText
 from aidcheck.evidence.spans import SpanKind
 from aidcheck.model.quantity import Quantity
+from aidcheck.model.units import UnitTable
 
+SCOPE_WORDS = frozenset({"所有", "每个", "每一个", "各个", "all", "every", "each"})
 LEFT_OUT_KINDS = (SpanKind.BOILERPLATE, SpanKind.DAMAGED, SpanKind.REPAIRED, SpanKind.DUPLICATE)
 
 # Text that holds digits but never a figure: URLs, e-mail addresses, and numbers written with
@@ -72,20 +77,25 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return left, right
 
 
-def body_figures(snapshot: SnapshotText) -> Body:
+def body_figures(snapshot: SnapshotText, units: UnitTable | None = None) -> Body:
+    """The figures of the body, read with `units` (the built-in unit table by default)."""
+    from aidcheck.evidence.normalize import normalize_quote
     from aidcheck.numbers import find_figures
 
     text = snapshot.text
     excluded = [s for s in snapshot.spans if s.kind in LEFT_OUT_KINDS]
     not_figures = [(m.start(), m.end()) for m in _NOT_FIGURES.finditer(text)]
     body = Body()
-    for found in find_figures(text):
+    for found in find_figures(text, units):
         kinds = [s.kind.value for s in excluded if s.overlaps(found.start, found.end)]
         if kinds:
             body.left_out[kinds[0]] += 1
             continue
         if any(s < found.end and found.start < e for s, e in not_figures):
             body.left_out["code or address"] += 1
+            continue
+        if found.words and normalize_quote(text[found.start : found.end]).lower() in SCOPE_WORDS:
+            body.left_out["scope word"] += 1
             continue
         left, right = sentence_bounds(text, found.start, found.end)
         body.figures.append(
@@ -98,8 +108,8 @@ def body_figures(snapshot: SnapshotText) -> Body:
                 sentence_end=right,
                 sentence=text[left:right],
                 line=snapshot.lines.line(found.start),
-                why=str(getattr(found, "why", "")),
-                words=bool(getattr(found, "words", False)),
+                why=found.why,
+                words=found.words,
             )
         )
     return body

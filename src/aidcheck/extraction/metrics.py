@@ -18,18 +18,16 @@ from dataclasses import dataclass
 
 from aidcheck.model.quantity import Quantity
 from aidcheck.model.registry import Metric
-from aidcheck.model.units import Dimension
+from aidcheck.model.units import Dimension, DimensionName, compatible
 
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
 _WORD = re.compile(r"[a-z]{3,}")
 _STOP = {"the", "and", "with", "for", "that", "from", "per", "are", "was", "were", "has", "have"}
 
 
-def _compatible(stated: Dimension, measured: Dimension) -> bool:
-    """A figure without a unit may measure anything; 个 (a count) may count institutions."""
-    if stated is Dimension.NONE or stated is measured:
-        return True
-    return stated is Dimension.COUNT and measured is Dimension.INSTITUTIONS
+def _compatible(stated: DimensionName, measured: DimensionName) -> bool:
+    """A figure without a unit may measure anything; 个 (a count) may count things."""
+    return stated == Dimension.NONE or compatible(stated, measured)
 
 
 def terms(text: str) -> Counter[str]:

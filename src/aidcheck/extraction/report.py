@@ -137,7 +137,7 @@ def extract(
 ) -> Extraction:
     from aidcheck.evidence.normalize import normalize_quote
 
-    body = body_figures(snapshot)
+    body = body_figures(snapshot, repo.units if repo is not None else None)
     result = Extraction(source=source_id, file=file, published=published)
     result.left_out = dict(body.left_out)
     covering = (
@@ -197,7 +197,7 @@ def _figure(
         high=_plain(q.high),
         hedge=q.hedge.value,
         unit=q.unit,
-        dimension=q.dimension.value,
+        dimension=q.dimension,
         interval=str(q.interval),
         sentence=fig.sentence,
         why=fig.why,

@@ -402,7 +402,7 @@ def _load_file(
         pos = doc.position(marked)
         _add(
             result,
-            "L003",
+            InputCode.SCHEMA,
             f"{_dotted(marked) or '(top level)'}: this value is tagged !review, a guess by "
             "'aidcheck extract' that no one has checked; check it against the source, correct "
             "it if need be, then delete the tag",
