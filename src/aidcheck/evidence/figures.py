@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from aidcheck.model.claim import Claim
 from aidcheck.model.quantity import Hedge, Quantity, interval_of
-from aidcheck.model.units import UnitTable, compatible
+from aidcheck.model.units import Dimension, UnitTable, compatible
 
 if TYPE_CHECKING:
     from aidcheck.numbers import FoundFigure
@@ -78,14 +78,14 @@ def describe(q: Quantity) -> str:
 
 
 def _states_value(found: FoundFigure, claimed: Quantity) -> bool:
-    """A digit figure states the claim's value when the numbers are equal; a figure in words
+    """A figure states the claim's value when the numbers are equal; a share in words
     (三分之一 = 33.33 %) when the claim's value lies within the words' own rounding, so that
     33.3 % and 33.33 % both state 三分之一 and 40 % does not."""
     q = found.quantity
     if (q.high is None) != (claimed.high is None):
         return False
-    if not found.words:
-        return q.value == claimed.value and q.high == claimed.high
+    if not (found.words and q.dimension == Dimension.PERCENT):
+        return q.value == claimed.value and q.high == claimed.high  # "three million" too
     point = interval_of(q.model_copy(update={"hedge": Hedge.EXACT, "ceiling": None}))
     return point.contains(claimed.value)
 

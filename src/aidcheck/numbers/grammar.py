@@ -203,7 +203,9 @@ def _code_like(s: str, a: Amount) -> bool:
 
 
 def _year_like(a: Amount) -> bool:
-    return len(a.digits) == 4 and a.scale == 1 and 1900 <= int(a.digits) <= 2100
+    return (
+        len(a.digits) == 4 and a.digits.isdigit() and a.scale == 1 and 1900 <= int(a.digits) <= 2100
+    )
 
 
 def figure_at(s: str, m: re.Match[str], strict: bool, units: UnitTable) -> Figure | None:

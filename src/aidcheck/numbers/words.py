@@ -51,7 +51,7 @@ _ZH_MOST = ("绝大多数", "绝大部分", "大多数", "大部分", "多数")
 _ZH_HEDGE = rf"(?P<zh_hedge>{chinese.PREFIX_PATTERN}|过)?"
 _ZH_CHANGE = r"(?P<verb>(?:增长|增加|提高|提升|上升|下降|减少|降低|缩减|减)了?)?"
 _ZH_SHARE = (
-    r"(?P<half>一半|半数)"
+    r"(?P<half>一半|半数|(?<=过)半)"
     r"|(?P<frac_den>[二两三四五六七八九十])分之(?P<frac_num>[一二两三四五六七八九])"
     r"|(?P<cheng>[一二两三四五六七八九])成(?![为功立员本就果都熟长绩交效型品年了])"
     rf"|(?P<most>{'|'.join(_ZH_MOST)})(?![民])"
@@ -68,12 +68,12 @@ _NOT_AFTER_HALF = "年月天日夜生小个世程场路"
 
 _EN_HEDGE = rf"(?:(?P<en_hedge>{english.PREFIX_PATTERN})\s+)?"
 _EN_BASE = (
-    r"(?P<en_half>half)(?=\s+(?:of|the|their|its|these|those|all)\b)"
+    r"(?P<en_half>half)(?=\s+(?:of|the|their|its|these|those|all)\b|\Z)"
     rf"|(?P<en_fnum>a|one|{_EN_SMALL})[\s-]+(?P<en_fden>{_EN_ORDINAL_PATTERN}|thirds|quarters"
-    r"|fifths|tenths|sixths|eighths)(?=\s+of\b)"
+    r"|fifths|tenths|sixths|eighths)(?=\s+of\b|\Z)"
     rf"|(?P<en_in_num>{_EN_SMALL}|[1-9][0-9]?)\s+(?:in|out\s+of)\s+"
     rf"(?P<en_in_den>{_EN_SMALL}|[1-9][0-9]{{0,2}})(?![0-9A-Za-z])"
-    r"|(?P<en_most>(?:the|a)\s+(?:vast\s+|large\s+)?majority|most)(?=\s+of\b)"
+    r"|(?P<en_most>(?:the|a)\s+(?:vast\s+|large\s+)?majority|most)(?=\s+of\b|\Z)"
 )
 _EN_RE = re.compile(
     r"(?i:(?<![A-Za-z0-9-])(?:"
@@ -204,13 +204,8 @@ def _zh(m: re.Match[str], s: str) -> WordFigure | None:
         and after in "年天"
     ):
         return None
-    if (
-        hedge_word == "过"
-        and after
-        and after in _NOT_AFTER_HALF
-        and not s.startswith("过半数", start)
-    ):
-        return None
+    if m.group("half") == "半" and after and after in _NOT_AFTER_HALF:
+        return None  # 超过半年: half a year, not a share
     suffix = m.group("zh_suffix")
     if suffix == "多":
         if m.group("cheng") is None:

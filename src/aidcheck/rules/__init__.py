@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from aidcheck.rules import (
     agreement,
+    bounds,
     breakdown,
     citation,
     citation_figure,
     citation_quote,
+    counted_drift,
     load,
     provenance,
     relation,
@@ -30,9 +32,11 @@ _ALL: tuple[Rule, ...] = (
     *citation_figure.RULES,
     *agreement.RULES,
     *scope_drift.RULES,
+    *counted_drift.RULES,
     *rollup.RULES,
     *breakdown.RULES,
     *relation.RULES,
+    *bounds.RULES,
     *timeline.RULES,
     *provenance.RULES,
     *suppression.RULES,  # meta rules run last, over the other rules' findings
