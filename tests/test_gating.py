@@ -218,7 +218,7 @@ def test_only_findings_that_involve_a_changed_file_are_kept(make_repo: RepoFacto
 
 
 def test_a_baseline_that_is_a_folder_or_not_utf8_says_what_to_do(tmp_path: Path) -> None:
-    with pytest.raises(GatingError, match="Is a directory; name a file written with"):
+    with pytest.raises(GatingError, match="folder, not a regular file; name a file written with"):
         read_baseline(tmp_path)
     garbled = tmp_path / "baseline.json"
     garbled.write_bytes(b"\xff\xfe{}")

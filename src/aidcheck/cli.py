@@ -72,6 +72,14 @@ def _root(
             "--version", callback=_version, is_eager=True, help="Print the version and exit."
         ),
     ] = False,
+    debug: Annotated[
+        bool,
+        typer.Option(
+            "--debug",
+            help="On an internal error (exit 70), print the traceback to include in a bug "
+            "report. Accepted anywhere on the command line.",
+        ),
+    ] = False,
 ) -> None:
     """aidcheck: fact-check claim files about health poverty alleviation."""
 
@@ -343,4 +351,12 @@ def explain_rule(
 
 
 def main() -> None:
-    app()
+    import os
+    import sys
+
+    from aidcheck.crash import DEBUG_ENV, run_guarded
+
+    def run(args: list[str]) -> None:
+        app(args=args)
+
+    sys.exit(run_guarded(run, sys.argv[1:], debug_env=os.environ.get(DEBUG_ENV)))

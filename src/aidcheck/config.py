@@ -16,7 +16,9 @@ from typing import Any
 from pydantic import Field, ValidationError
 
 from aidcheck.findings import Location, Problem
+from aidcheck.limits import Limits
 from aidcheck.model.base import StrictModel
+from aidcheck.safeio import UnsafeFile, read_regular
 from aidcheck.severity import Severity
 
 
@@ -81,10 +83,44 @@ def _read(path: Path, prefix: tuple[str, ...]) -> ProjectSettings:
     return _validate(path, table, prefix)
 
 
+def config_text(path: Path) -> str:
+    """The text of a configuration file: a regular file within the size limit, in UTF-8
+    (ConfigError, at the file, otherwise)."""
+
+    def refuse(message: str, line: int = 1, column: int = 1) -> ConfigError:
+        where = Location(path=path.name, line=line, column=column)
+        return ConfigError([Problem(message=message, locations=[where])])
+
+    budget = Limits()
+    try:
+        raw = read_regular(path, budget.file_bytes)
+    except UnsafeFile as exc:
+        extra = f"; {budget.hint('file_bytes')}" if exc.too_large else ""
+        raise refuse(f"cannot read the configuration: {exc.reason}{extra}") from None
+    except OSError as exc:
+        raise refuse(f"cannot read the configuration: {exc.strerror or exc}") from None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        message = "the configuration is not UTF-8 text; save it as UTF-8"
+        raise refuse(message, line, column) from None
+
+
 def _table(path: Path, prefix: tuple[str, ...]) -> dict[str, Any] | None:
-    text = path.read_text(encoding="utf-8")
+    text = config_text(path)
     try:
         data: Any = tomllib.loads(text)
+    except RecursionError:
+        raise ConfigError(
+            [
+                Problem(
+                    message="the TOML is nested too deeply to read; flatten its arrays and tables",
+                    locations=[Location(path=path.name, line=1)],
+                )
+            ]
+        ) from None
     except tomllib.TOMLDecodeError as exc:
         what, line, column = _toml_error(exc, text)
         raise ConfigError(
@@ -123,9 +159,9 @@ def _validate(path: Path, table: dict[str, Any], prefix: tuple[str, ...]) -> Pro
     try:
         return ProjectSettings.model_validate(table)
     except ValidationError as exc:
-        text = path.read_text(encoding="utf-8")
+        text = config_text(path)
         problems = []
-        for error in exc.errors(include_url=False):
+        for error in exc.errors(include_url=False)[: Limits().problems_per_file]:
             key = ".".join(str(p) for p in error["loc"])
             line = key_line(text, [str(p) for p in error["loc"]], prefix)
             message = str(error["msg"])

@@ -23,7 +23,9 @@ from typing import Any
 
 from aidcheck.atomic import write_text
 from aidcheck.findings import Finding, Report
+from aidcheck.limits import Limits
 from aidcheck.loader.repository import Repository
+from aidcheck.safeio import UnsafeFile, read_regular
 
 BASELINE_VERSION = 1
 SHOWN_STALE = 10
@@ -93,8 +95,14 @@ def write_baseline(path: Path, report: Report) -> None:
 
 def read_baseline(path: Path) -> dict[str, dict[str, Any]]:
     """The baseline's entries by fingerprint."""
+    budget = Limits()
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(read_regular(path, budget.baseline_bytes).decode("utf-8"))
+    except UnsafeFile as exc:
+        fix = "name a file written with --write-baseline"
+        if exc.too_large:
+            fix = budget.hint("baseline_bytes")
+        raise GatingError(f"cannot read the baseline {path}: {exc.reason}; {fix}") from None
     except FileNotFoundError:
         raise GatingError(
             f"no baseline at {path}: write one with --write-baseline {path}"
@@ -114,6 +122,11 @@ def read_baseline(path: Path) -> dict[str, dict[str, Any]]:
             f"{path}:{exc.lineno}:{exc.colno}: the baseline is not valid JSON ({exc.msg}); "
             "write it again with --write-baseline"
         ) from None
+    except (ValueError, RecursionError) as exc:  # a number of 5,000 digits; nesting too deep
+        raise GatingError(
+            f"{path}: the baseline cannot be read ({str(exc)[:100]}); write it again with "
+            "--write-baseline"
+        ) from None
     if not isinstance(data, dict):
         data = {}
     findings = data.get("findings")
@@ -125,8 +138,22 @@ def read_baseline(path: Path) -> dict[str, dict[str, Any]]:
     entries: dict[str, dict[str, Any]] = {}
     for entry in findings:
         if isinstance(entry, dict) and isinstance(entry.get("fingerprint"), str):
-            entries[entry["fingerprint"]] = entry
+            entries[entry["fingerprint"]] = _plain_entry(entry)
     return entries
+
+
+def _plain_entry(entry: dict[str, Any]) -> dict[str, Any]:
+    """The fields of a baseline entry that are read, as short strings (the file may come
+    from a pull request: a field of another type or of a megabyte is dropped or cut)."""
+    plain: dict[str, Any] = {
+        key: value[:300]
+        for key, value in entry.items()
+        if key in ("fingerprint", "code", "rule", "severity", "message") and isinstance(value, str)
+    }
+    claims = entry.get("claims")
+    if isinstance(claims, list):
+        plain["claims"] = [c[:120] for c in claims[:20] if isinstance(c, str)]
+    return plain
 
 
 def _apply_baseline(report: Report, entries: dict[str, dict[str, Any]], path: Path) -> None:

@@ -30,14 +30,14 @@ class Limits:
     """Nesting depth of a YAML document or a JSON baseline."""
     snapshot_bytes: int = 20_000_000
     """Bytes of one snapshot in the evidence archive."""
+    baseline_bytes: int = 50_000_000
+    """Bytes of a baseline file (--baseline)."""
     quote_chars: int = 5_000
     """Characters of one claim's quote; a longer quote is not searched in its snapshot."""
     problems_per_file: int = 100
     """Input problems listed for one file; the rest are counted in one last problem."""
     files: int = 50_000
     """Claim files under the claim folders."""
-    chain: int = 1_000
-    """Sources followed along one `derived_from` chain."""
 
     def hint(self, name: str) -> str:
         """How to raise the limit `name` (a field of this class)."""

@@ -76,9 +76,9 @@ def verify(options: VerifyOptions) -> Outcome:
     except limits.LimitsError as exc:
         return _input_failure(report, InputCode.LIMIT, [Problem(message=str(exc))])
     paths = options.paths or project.claim_paths()
-    missing = [p for p in paths if not p.exists() and not p.is_symlink()]
+    missing = [p for p in paths if not _present(p)]
     if missing:
-        names = ", ".join(str(p) for p in missing)
+        names = ", ".join(str(p)[:300] for p in missing)
         return _input_failure(
             report,
             InputCode.NO_INPUT,
@@ -113,6 +113,15 @@ def verify(options: VerifyOptions) -> Outcome:
     _summarise(report, repo, len(findings), _fail_on(options, project))
     citation_status(report, repo, opened.evidence)
     return Outcome(report, repo, opened.evidence)
+
+
+def _present(path: Path) -> bool:
+    """Whether `path` names something (a dangling link does: the loader reports it); a name
+    the system refuses, such as one longer than a path may be, names nothing."""
+    try:
+        return path.exists() or path.is_symlink()
+    except OSError:
+        return False
 
 
 def claim_roots(

@@ -33,7 +33,10 @@ class ArchiveLocation:
 
     @property
     def exists(self) -> bool:
-        return self.path is not None and self.path.is_dir()
+        try:
+            return self.path is not None and self.path.is_dir()
+        except OSError:  # a name longer than a path may be
+            return False
 
 
 def locate_archive(

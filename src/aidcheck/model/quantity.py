@@ -11,8 +11,9 @@ from __future__ import annotations
 from decimal import Decimal
 from enum import StrEnum
 from functools import cached_property
+from typing import Annotated
 
-from pydantic import Field, ValidationInfo, computed_field, model_validator
+from pydantic import AfterValidator, Field, ValidationInfo, computed_field, model_validator
 
 from aidcheck.model.base import StrictModel
 from aidcheck.model.units import DimensionName, UnitTable, builtin_units, did_you_mean
@@ -22,6 +23,32 @@ ZERO = Decimal(0)
 # How far below the stated value 近 ("nearly") reaches, and how far either side 约 ("about").
 NEARLY_TOLERANCE = Decimal("0.10")
 ABOUT_TOLERANCE = Decimal("0.10")
+
+
+# The magnitudes a figure may have. Nothing counted or spent in this field comes near 10^18 (a
+# billion billion yuan) or below 10^-6, and a bound keeps every Decimal operation and every
+# printed interval small, whatever a claim file writes ("1e999999" would print a million digits
+# and overflow the decimal context).
+MAX_EXPONENT = 18
+MIN_EXPONENT = -6
+MAX_DIGITS = 30
+
+
+def _bounded(x: Decimal) -> Decimal:
+    if not x.is_finite():
+        raise ValueError("a figure must be a finite number")
+    if x != 0 and not MIN_EXPONENT <= x.adjusted() < MAX_EXPONENT:  # context-free
+        raise ValueError(
+            f"{str(x)[:40]} is out of range: aidcheck reads figures from 10^{MIN_EXPONENT} to "
+            f"10^{MAX_EXPONENT} in size"
+        )
+    if len(x.as_tuple().digits) > MAX_DIGITS:
+        raise ValueError(f"a figure may have at most {MAX_DIGITS} significant digits")
+    return x
+
+
+Amount = Annotated[Decimal, AfterValidator(_bounded)]
+"""A finite decimal of bounded size and precision, as every figure read from a file is."""
 
 
 class Hedge(StrEnum):
@@ -126,14 +153,14 @@ class Quantity(StrictModel):
     """
 
     text: str | None = None
-    value: Decimal
-    high: Decimal | None = None
+    value: Amount
+    high: Amount | None = None
     unit: str | None = None
     hedge: Hedge = Hedge.EXACT
     rounded: bool = False
-    step: Decimal = Decimal(1)
-    resolution: Decimal | None = None
-    ceiling: Decimal | None = Field(
+    step: Amount = Decimal(1)
+    resolution: Amount | None = None
+    ceiling: Amount | None = Field(
         default=None,
         description="the most the wording allows: a share stated as 过半 or 'most' is at most 100%",
     )

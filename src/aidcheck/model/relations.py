@@ -34,6 +34,7 @@ from typing import Literal
 from pydantic import Field, field_validator
 
 from aidcheck.model.base import StrictModel
+from aidcheck.model.quantity import Amount
 from aidcheck.model.registry import RegionCode
 from aidcheck.model.source import Identifier
 
@@ -64,7 +65,7 @@ class Relation(StrictModel):
     left: Identifier = Field(description="the metric on the left-hand side")
     op: RelationOp
     right: Identifier = Field(description="the metric on the right-hand side")
-    factor: Decimal = Field(default=Decimal(1), gt=0, description="multiplies the right side")
+    factor: Amount = Field(default=Decimal(1), gt=0, description="multiplies the right side")
     same: list[SameField] = Field(
         default_factory=lambda: _DEFAULT_SAME.copy(),
         description="what two claims must share to be compared",

@@ -142,9 +142,8 @@ LIMIT = _load_rule(
     "An input exceeds one of aidcheck's limits",
     """Every input is bounded so that a run ends in bounded time and memory, whatever a pull
 request holds: bytes per file, values built per YAML document (each alias use counted), nesting
-depth, characters per quote, claim files, problems listed per file, sources along a
-`derived_from` chain. The message names the limit and how to raise it (the environment variable
-`AIDCHECK_LIMITS`, see docs/security.md).
+depth, characters per quote, claim files, problems listed per file. The message names the limit
+and how to raise it (the environment variable `AIDCHECK_LIMITS`, see docs/security.md).
 
 Passing: a quote of one or two sentences. Failing: a quote of 100,000 characters, or nine
 levels of nine YAML aliases (a few hundred bytes that would build 400 million values).""",

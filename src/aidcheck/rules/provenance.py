@@ -27,26 +27,41 @@ if TYPE_CHECKING:
 
 
 def root_origins(repo: Repository) -> dict[str, frozenset[str]]:
-    """For every source, the origins it ultimately derives from (memoised, cycle-safe)."""
+    """For every source, the origins it ultimately derives from (memoised, cycle-safe).
+
+    A depth-first walk with its own stack, so a `derived_from` chain of any length is followed
+    without recursion; a parent already on the walk's path (a cycle) counts as an origin."""
     memo: dict[str, frozenset[str]] = {}
 
-    def resolve(ident: str, trail: frozenset[str]) -> frozenset[str]:
-        if ident in memo:
-            return memo[ident]
+    def parents(ident: str) -> list[str]:
         source = repo.sources.get(ident)
-        if source is None or not source.derived_from:
-            found = frozenset({ident})
-        else:
-            found = frozenset().union(
-                *(
-                    resolve(parent, trail | {ident}) if parent not in trail else {parent}
-                    for parent in source.derived_from
-                )
-            )
-        memo[ident] = found
-        return found
+        return source.derived_from if source is not None else []
 
-    return {ident: resolve(ident, frozenset()) for ident in repo.sources}
+    for start in repo.sources:
+        if start in memo:
+            continue
+        stack: list[tuple[str, Iterator[str], list[frozenset[str]]]] = [
+            (start, iter(parents(start)), [])
+        ]
+        on_path = {start}
+        while stack:
+            ident, pending, parts = stack[-1]
+            parent = next(pending, None)
+            if parent is None:
+                stack.pop()
+                on_path.discard(ident)
+                found = frozenset().union(*parts) if parents(ident) else frozenset({ident})
+                memo[ident] = found
+                if stack:
+                    stack[-1][2].append(found)
+            elif parent in on_path:
+                parts.append(frozenset({parent}))
+            elif parent in memo:
+                parts.append(memo[parent])
+            else:
+                stack.append((parent, iter(parents(parent)), []))
+                on_path.add(parent)
+    return {ident: memo[ident] for ident in repo.sources}
 
 
 def _check(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:

@@ -14,7 +14,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from aidcheck import rules
-from aidcheck.config import ConfigError, Project, key_line
+from aidcheck.config import ConfigError, Project, config_text, key_line
 from aidcheck.engine import EngineSettings
 from aidcheck.findings import Location, Problem
 from aidcheck.rules.base import Rule
@@ -27,7 +27,7 @@ class _Place:
 
     def __init__(self, project: Project) -> None:
         self.file: Path | None = project.config_file
-        self.text = self.file.read_text(encoding="utf-8") if self.file else ""
+        self.text = config_text(self.file) if self.file else ""
         in_pyproject = self.file is not None and self.file.name == "pyproject.toml"
         self.prefix: tuple[str, ...] = ("tool", "aidcheck") if in_pyproject else ()
         self.problems: list[Problem] = []

@@ -1,0 +1,144 @@
+"""Inputs that used to crash aidcheck (exit 1, like findings) end in an input error (exit 2)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from aidcheck.gating import GateOptions, GatingError, read_baseline
+from aidcheck.verify import VerifyOptions, verify
+from tests.rules.conftest import Repo, claim
+
+
+def _mapped_figure(value: str, hedge: str) -> dict[str, Any]:
+    return {"text": f"{value}家", "value": value, "unit": "家", "hedge": hedge}
+
+
+@pytest.mark.parametrize(
+    ("value", "hedge"),
+    [
+        ("1e100000000", "more_than"),
+        ("9.99e999999", "about"),
+        ("1e999999", "exact"),
+        ("nan", "exact"),
+    ],
+)
+def test_figure_of_absurd_size_is_a_schema_error(tmp_path: Path, value: str, hedge: str) -> None:
+    repo = Repo(tmp_path / "repo")
+    item = claim("a", "county_hospitals_paired", "1180家", as_of="2018-12-31")
+    item["figure"] = _mapped_figure(value, hedge)
+    report = repo.source("xinhua", [item]).verify()
+    assert report.summary.exit_code == 2
+    assert [f.code for f in report.findings] == ["L003"]
+    assert len(report.model_dump_json()) < 20_000
+
+
+def test_relation_factor_of_absurd_size_is_a_schema_error(tmp_path: Path) -> None:
+    repo = Repo(tmp_path / "repo")
+    repo.source("xinhua", [claim("a", "county_hospitals_paired", "1180家", as_of="2018-12-31")])
+    relation = {
+        "id": "r",
+        "left": "tertiary_hospitals_pairing",
+        "op": "==",
+        "right": "county_hospitals_paired",
+        "factor": "1e999999",
+    }
+    report = repo.add("relations.yaml", {"relations": [relation]}).verify()
+    assert report.summary.exit_code == 2
+    assert any(f.code == "L003" and ".factor" in f.message for f in report.findings)
+
+
+def test_derived_from_chain_of_1100_sources_is_followed_without_recursion(
+    tmp_path: Path,
+) -> None:
+    repo = Repo(tmp_path / "repo")
+    for i in range(1100):
+        claims = [claim(f"c{i}", "county_hospitals_paired", "1180家", as_of="2018-12-31")]
+        repo.source(f"s{i}", claims if i % 500 == 0 else [], derived_from=[f"s{i + 1}"])
+    report = repo.verify()
+    assert report.summary.exit_code in (0, 1)
+    p601 = [f for f in report.findings if f.code == "P601"]
+    assert p601 and "s1100" in p601[0].message
+
+
+@pytest.mark.parametrize(
+    "config",
+    [
+        'claims = "claims"\n[rules.A201]\nseverity = ["error"]\n',
+        'claims = "claims"\nx = ' + "[" * 2000 + "]" * 2000 + "\n",
+        'claims = "' + "a" * 5000 + '"\n',
+        "claims = 5\n",
+        'claims = "claims"\nselect = [1, 2]\n',
+    ],
+)
+def test_hostile_configuration_is_an_input_error(tmp_path: Path, config: str) -> None:
+    repo = Repo(tmp_path / "repo")
+    repo.config = config
+    report = repo.source("x", [claim("a", "county_hospitals_paired", "1180家")]).verify()
+    assert report.summary.exit_code == 2
+    assert {f.code for f in report.findings} <= {"L010", "L011"}
+
+
+def test_configuration_that_is_not_utf8_is_an_input_error(tmp_path: Path) -> None:
+    root = Repo(tmp_path / "repo").write()
+    (root / "aidcheck.toml").write_bytes(b'claims = "claims"\n# \xff\xfe\n')
+    report = verify(VerifyOptions(cwd=root)).report
+    assert report.summary.exit_code == 2
+    [finding] = report.findings
+    assert finding.code == "L011" and "UTF-8" in finding.message
+    assert finding.locations[0].line == 2
+
+
+def test_configuration_paths_outside_the_project_are_refused(tmp_path: Path) -> None:
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (outside / "secret.yaml").write_text("token: s3cr3t\n", encoding="utf-8")
+    repo = Repo(tmp_path / "repo")
+    repo.config = f'claims = ["claims", "{outside}"]\n'
+    report = repo.verify()
+    assert report.summary.exit_code == 2
+    assert "leads outside the project" in report.findings[0].message
+    assert "s3cr3t" not in report.model_dump_json()
+
+
+def test_claim_folder_that_is_a_link_out_of_the_project_is_refused(tmp_path: Path) -> None:
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    root = Repo(tmp_path / "repo").write()
+    (root / "linked").symlink_to(outside, target_is_directory=True)
+    (root / "aidcheck.toml").write_text('claims = "linked"\n', encoding="utf-8")
+    report = verify(VerifyOptions(cwd=root)).report
+    assert report.summary.exit_code == 2
+    # named on the command line, the same folder is the user's choice
+    report = verify(VerifyOptions(cwd=root, paths=[outside])).report
+    assert not any("outside the project" in f.message for f in report.findings)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"aidcheck_baseline": 1, "findings": ' + "[" * 100_000 + "]" * 100_000 + "}",
+        '{"aidcheck_baseline": ' + "9" * 5000 + ', "findings": []}',
+    ],
+)
+def test_hostile_baseline_is_a_usage_error(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "baseline.json"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(GatingError, match="--write-baseline"):
+        read_baseline(path)
+
+
+def test_stale_baseline_entry_of_the_wrong_types_is_read_without_crashing(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "baseline.json"
+    entry = {"fingerprint": "x", "code": ["A201"], "claims": [1, "a"], "message": "m" * 10**6}
+    path.write_text(json.dumps({"aidcheck_baseline": 1, "findings": [entry]}), encoding="utf-8")
+    repo = Repo(tmp_path / "repo")
+    repo.source("x", [claim("a", "county_hospitals_paired", "1180家")])
+    outcome = verify(VerifyOptions(cwd=repo.write(), gate=GateOptions(None, path, None)))
+    assert outcome.report.summary.stale_baseline == 1
+    assert sum(len(n) for n in outcome.report.notices) < 5_000
