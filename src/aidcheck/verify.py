@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from aidcheck import __version__, gating, limits, rules
+from aidcheck import __version__, collector, gating, limits, rules
 from aidcheck.codes import InputCode
 from aidcheck.config import ConfigError, Project, find_project
 from aidcheck.engine import EngineSettings, run_rules
@@ -58,6 +58,11 @@ class Outcome:
 
 
 def verify(options: VerifyOptions) -> Outcome:
+    with collector.paused():
+        return _verify(options)
+
+
+def _verify(options: VerifyOptions) -> Outcome:
     report = Report(tool={"name": "aidcheck", "version": __version__})
     try:
         project = find_project(options.cwd)

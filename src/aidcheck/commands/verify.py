@@ -8,6 +8,7 @@ import sys
 from collections.abc import Mapping
 from pathlib import Path
 
+from aidcheck import collector
 from aidcheck.findings import Severity
 from aidcheck.gating import GateOptions, GatingError
 from aidcheck.render import Format, RenderOptions, render, resolve
@@ -47,7 +48,8 @@ def run(
         width=shutil.get_terminal_size((100, 24)).columns if output is None else 100,
         workspace=env.get("GITHUB_WORKSPACE"),
     )
-    text = render(outcome.report, chosen, options)
+    with collector.paused():
+        text = render(outcome.report, chosen, options)
     if output is None:
         print(text, end="")
     else:
