@@ -224,8 +224,12 @@ def load_repository(
     for path, data in read:
         _extend_units(path, data, repo, result)
     parsed: list[tuple[Path, RepositoryFile]] = []
-    for path, data in read:
+    read.reverse()
+    while read:  # in file order; each file's raw data is let go once its model holds it
+        path, data = read.pop()
         model = _validate(path, data, repo, result, limits)
+        repo.documents[path].data = None
+        del data
         if model is not None:
             parsed.append((path, model))
     for path, model in parsed:

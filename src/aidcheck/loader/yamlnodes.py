@@ -46,26 +46,42 @@ class DuplicateKey:
     second: Position
 
 
+_COLUMN_BITS = 32
+
+
+def _pack(node: yaml.Node) -> int:
+    mark = node.start_mark
+    return (mark.line + 1) << _COLUMN_BITS | (mark.column + 1)
+
+
+def _unpack(packed: int) -> Position:
+    return Position(packed >> _COLUMN_BITS, packed & ((1 << _COLUMN_BITS) - 1))
+
+
+Place = Any
+"""Where a node was written, in plain data (so the cache can store it as JSON as it is):
+a scalar's packed line and column (`_pack`); a mapping's `(position, {key text: (key position,
+value place)})`, first key wins; a sequence's `(position, [item places])`. Read from JSON, the
+tuples are lists."""
+
+
 @dataclass(slots=True)
 class Document:
-    """The data of one YAML document, its node graph, and the duplicate keys found in it.
+    """The data of one YAML document, where each of its nodes was written, and the duplicate
+    keys found in it.
 
-    Positions are looked up on demand by walking the node graph along a path; each mapping
-    walked gets a key table on first use, so looking up every key of a mapping with many keys
-    is linear, not quadratic.
+    The node graph itself is let go once the data is built: a tree of packed positions
+    (`Place`) is a fraction of its size, and looking a path up in it is a dict lookup per step.
     """
 
     data: Any
-    root: yaml.Node | None = None
+    root: Place | None = None
     duplicates: list[DuplicateKey] = field(default_factory=list)
     # Paths whose value was copied from elsewhere in the document (a claim's scope from the
     # file's `defaults`): positions and error paths are those of the place it was written.
     aliases: dict[PathKey, PathKey] = field(default_factory=dict)
     # Values tagged !review: guesses (by `aidcheck extract`) that no person has checked yet.
     unreviewed: list[PathKey] = field(default_factory=list)
-    _keys: dict[int, dict[str, tuple[yaml.Node, yaml.Node]]] = field(
-        default_factory=dict, repr=False
-    )
 
     def resolve(self, path: PathKey) -> PathKey:
         """`path` with an aliased prefix replaced by the path it was copied from."""
@@ -76,33 +92,24 @@ class Document:
                     return (*origin, *path[end:])
         return path
 
-    def _entry(self, node: yaml.MappingNode, part: str | int) -> tuple[yaml.Node, yaml.Node] | None:
-        table = self._keys.get(id(node))
-        if table is None:
-            table = {}
-            for k, v in node.value:
-                if isinstance(k, yaml.ScalarNode):
-                    table.setdefault(k.value, (k, v))
-            self._keys[id(node)] = table
-        return table.get(part if isinstance(part, str) else str(part))
-
-    def node(self, path: PathKey) -> tuple[yaml.Node | None, yaml.Node | None]:
-        """The value node and (for a mapping entry) the key node at `path`, if present."""
-        node, key_node = self.root, None
+    def node(self, path: PathKey) -> tuple[Place | None, int | None]:
+        """The place of the value and (for a mapping entry) of the key at `path`, if present."""
+        place, key = self.root, None
         for part in self.resolve(path):
-            key_node = None
-            if isinstance(node, yaml.MappingNode):
-                found = self._entry(node, part)
-                if found is None:
+            key = None
+            if isinstance(place, int) or place is None:
+                return None, None
+            inner = place[1]
+            if isinstance(inner, dict):
+                entry = inner.get(part if isinstance(part, str) else str(part))
+                if entry is None:
                     return None, None
-                key_node, node = found
-            elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
-                if not 0 <= part < len(node.value):
-                    return None, None
-                node = node.value[part]
+                key, place = entry
+            elif isinstance(part, int) and 0 <= part < len(inner):
+                place = inner[part]
             else:
                 return None, None
-        return node, key_node
+        return place, key
 
     def has(self, path: PathKey) -> bool:
         return self.node(path)[0] is not None
@@ -114,8 +121,8 @@ class Document:
             if value is None:
                 continue
             if prefer_key and key is not None:
-                return _position(key)
-            return _position(value)
+                return _unpack(key)
+            return _unpack(value if isinstance(value, int) else value[0])
         return Position(1, 1)
 
 
@@ -189,11 +196,11 @@ def parse(text: str, limits: Limits | None = None) -> Document:
         raise YamlSyntaxError("the document is nested too deeply", Position(1, 1)) from None
     finally:
         loader.dispose()
-    doc = Document(data=None, root=node)
+    doc = Document(data=None)
     if node is not None:
         builder = _Builder(doc, limits or Limits())
         try:
-            doc.data = builder.build(node, (), 0)
+            doc.data, doc.root = builder.build(node, (), 0)
         except RecursionError:
             raise YamlSyntaxError("the document is nested too deeply", Position(1, 1)) from None
     return doc
@@ -209,7 +216,8 @@ class _Builder:
         self.limits = limits
         self.budget = limits.nodes
 
-    def build(self, node: yaml.Node, path: PathKey, depth: int) -> Any:
+    def build(self, node: yaml.Node, path: PathKey, depth: int) -> tuple[Any, Place]:
+        """The data of `node` and where its parts were written."""
         if node.tag == REVIEW_TAG:
             self.doc.unreviewed.append(path)
             node = _untagged(node)
@@ -222,7 +230,7 @@ class _Builder:
                 "nodes",
             )
         if isinstance(node, yaml.ScalarNode):
-            return node.value if node.tag == _STR_TAG else _scalar(node)
+            return (node.value if node.tag == _STR_TAG else _scalar(node)), _pack(node)
         if depth >= self.limits.depth:
             raise YamlLimitError(
                 f"the document is nested more than {self.limits.depth} levels deep; "
@@ -233,14 +241,22 @@ class _Builder:
         if isinstance(node, yaml.MappingNode) and node.tag == _TAG + "map":
             return self._mapping(node, path, depth + 1)
         if isinstance(node, yaml.SequenceNode) and node.tag == _TAG + "seq":
-            return [self.build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
+            items, places = [], []
+            for i, item in enumerate(node.value):
+                value, place = self.build(item, (*path, i), depth + 1)
+                items.append(value)
+                places.append(place)
+            return items, (_pack(node), places)
         raise _refused(node)
 
-    def _mapping(self, node: yaml.MappingNode, path: PathKey, depth: int) -> dict[Any, Any]:
+    def _mapping(
+        self, node: yaml.MappingNode, path: PathKey, depth: int
+    ) -> tuple[dict[Any, Any], Place]:
         result: dict[Any, Any] = {}
+        entries: dict[str, tuple[int, Place]] = {}
         first_seen: dict[Any, yaml.Node] = {}
         for key_node, value_node in node.value:
-            key = self.build(key_node, path, depth)
+            key, _ = self.build(key_node, path, depth)
             if not isinstance(key, str | int):
                 key = str(key)
             if key in result:
@@ -249,8 +265,10 @@ class _Builder:
                 )
                 continue  # keep the first; the duplicate is reported as an input error
             first_seen[key] = key_node
-            result[key] = self.build(value_node, (*path, key), depth)
-        return result
+            result[key], value_place = self.build(value_node, (*path, key), depth)
+            if isinstance(key_node, yaml.ScalarNode) and key_node.value not in entries:
+                entries[key_node.value] = (_pack(key_node), value_place)
+        return result, (_pack(node), entries)
 
 
 REVIEW_TAG = "!review"
