@@ -350,6 +350,27 @@ def explain_rule(
     raise typer.Exit(run_show(code, fmt.value))
 
 
+class SchemaKind(StrEnum):
+    claims = "claims"
+    report = "report"
+
+
+@app.command("schema")
+def schema(
+    kind: Annotated[
+        SchemaKind, typer.Argument(help="claims: a claim file; report: the JSON report.")
+    ] = SchemaKind.claims,
+) -> None:
+    """Print the JSON Schema of claim files (default) or of the JSON report.
+
+    Point an editor's YAML support at the claims schema to check claim files as you type, or
+    validate them with `check-jsonschema --schemafile`.
+    """
+    from aidcheck.commands.schema import run
+
+    raise typer.Exit(run(kind.value))
+
+
 def main() -> None:
     import os
     import sys
