@@ -43,6 +43,9 @@ _EN_STOP = frozenset({
     "as", "were", "was", "are", "is", "be", "been", "have", "has", "had", "that", "which",
     "who", "this", "these", "those", "than", "more", "less", "per", "each", "across", "into",
     "over", "under", "between", "among", "since", "while", "but", "not", "their", "its",
+    "last", "next", "this", "so", "far", "now", "ago", "alone", "annually", "yearly",
+    "respectively", "nationwide", "altogether", "overall", "combined", "apiece", "earlier",
+    "later", "during", "through", "until", "after", "before", "when", "where", "if",
 })
 # fmt: on
 _EN_BEFORE_RE = re.compile(

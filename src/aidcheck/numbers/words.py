@@ -20,6 +20,7 @@ from decimal import Decimal
 from aidcheck.model.quantity import HEDGE_NAMES, Hedge, Quantity
 from aidcheck.model.units import UnitTable
 from aidcheck.numbers import chinese, english
+from aidcheck.numbers.grammar import plain
 
 HUNDRED = Decimal(100)
 _SHARE_RESOLUTION = Decimal("0.1")  # 三分之一 → 33.33, read to a tenth of a point: [33.28, 33.38)
@@ -53,7 +54,7 @@ _ZH_CHANGE = r"(?P<verb>(?:增长|增加|提高|提升|上升|下降|减少|降�
 _ZH_SHARE = (
     r"(?P<half>一半|半数|(?<=过)半)"
     r"|(?P<frac_den>[二两三四五六七八九十])分之(?P<frac_num>[一二两三四五六七八九])"
-    r"|(?P<cheng>[一二两三四五六七八九])成(?![为功立员本就果都熟长绩交效型品年了])"
+    r"|(?P<cheng>[一二两三四五六七八九])成(?![为功立员本就果都熟长绩交效型品年了不一二三四五六七八九])"
     rf"|(?P<most>{'|'.join(_ZH_MOST)})(?![民])"
 )
 _ZH_FAN = r"(?P<fan>翻了?(?P<fan_n>[一两二三])?番)"
@@ -65,15 +66,19 @@ _ZH_RE = re.compile(
 # 过半 is "more than half" unless 过 ends another word: 通过半年, 经过半天, 度过半生.
 _NOT_GUO = "通经度跨越闯难错放路走"
 _NOT_AFTER_HALF = "年月天日夜生小个世程场路"
+_FREQUENCY = frozenset("月年日天周星季小")
 
 _EN_HEDGE = rf"(?:(?P<en_hedge>{english.PREFIX_PATTERN})\s+)?"
 _EN_BASE = (
+    r"(?<!first\s)(?<!second\s)(?<!latter\s)(?<!former\s)(?<!last\s)(?<!next\s)"
     r"(?P<en_half>half)(?=\s+(?:of|the|their|its|these|those|all)\b|\Z)"
+    r"(?!\s+(?:of\s+)?(?:the\s+)?(?:year|month|decade|century|[12][0-9]{3})\b)"
     rf"|(?P<en_fnum>a|one|{_EN_SMALL})[\s-]+(?P<en_fden>{_EN_ORDINAL_PATTERN}|thirds|quarters"
     r"|fifths|tenths|sixths|eighths)(?=\s+of\b|\Z)"
     rf"|(?P<en_in_num>{_EN_SMALL}|[1-9][0-9]?)\s+(?:in|out\s+of)\s+"
     rf"(?P<en_in_den>{_EN_SMALL}|[1-9][0-9]{{0,2}})(?![0-9A-Za-z])"
     r"|(?P<en_most>(?:the|a)\s+(?:vast\s+|large\s+)?majority|most)(?=\s+of\b|\Z)"
+    r"(?!\s+of\s+all\b)"
 )
 _EN_RE = re.compile(
     r"(?i:(?<![A-Za-z0-9-])(?:"
@@ -85,7 +90,10 @@ _EN_RE = re.compile(
 )
 # "all" and "every" count a base only as a determiner: "all 832 counties", "every county",
 # not "at all", "above all", "every year" (a frequency), "all-round".
-_EN_FULL_NEXT = re.compile(r"\s+(?!(?:but|in|right|the\s+same|along|over|too)\b)[A-Za-z0-9]")
+_EN_FULL_NEXT = re.compile(
+    r"\s+(?!(?:but|in|right|the\s+same|along|over|too|of\s+a\s+sudden|the\s+less)\b)"
+    r"[A-Za-z0-9]"
+)
 _EN_NOT_BEFORE_FULL = re.compile(r"(?i:\b(?:at|above|after|once|for)\s+)\Z")
 _EN_NOT_AFTER_EVERY = re.compile(
     r"(?i:\s+(?:year|month|week|day|time|other|now|single|so|hour|quarter|few)s?\b)"
@@ -132,7 +140,7 @@ def _share(numerator: int, denominator: int) -> tuple[Decimal, bool]:
     """100·n/d, to two decimals, and whether that is a rounding (1/3 is; 1/4 is not)."""
     exact = HUNDRED * numerator / denominator
     value = exact.quantize(Decimal("0.01"))
-    return value.normalize() if value == exact else value, value != exact
+    return plain(value) if value == exact else value, value != exact
 
 
 def _zh_number(ch: str) -> int:
@@ -159,6 +167,10 @@ def _zh(m: re.Match[str], s: str) -> WordFigure | None:
     if full is not None:
         if full == "无一" and s.startswith(("无一例外", "无一不"), start):
             return None
+        if full in ("每个", "每一个") and s[end : end + 1] in _FREQUENCY:
+            return None  # 每个月: a frequency, not all of a base
+        if full == "所有" and s[end : end + 1] and s[end] in "制权者":
+            return None  # 所有制, 所有权: ownership
         value = Decimal(_ZH_FULL[full])
         what = "none" if value == 0 else "all"
         return WordFigure(start, end, value, Hedge.EXACT, None, False, what)
@@ -225,10 +237,15 @@ def _en(m: re.Match[str], s: str) -> WordFigure | None:
     if full is not None:
         word = full.lower()
         if word in ("all", "every"):
-            if _EN_FULL_NEXT.match(s, end) is None or _EN_NOT_BEFORE_FULL.search(s, 0, start):
+            alone = start == 0 and end == len(s)  # the figure as a claim file types it
+            if not alone and (
+                _EN_FULL_NEXT.match(s, end) is None or _EN_NOT_BEFORE_FULL.search(s, 0, start)
+            ):
                 return None
             if word == "every" and _EN_NOT_AFTER_EVERY.match(s, end):
                 return None
+        if word == "none" and re.match(r"\s+the\s+(?:less|wiser)\b", s[end:], re.I):
+            return None
         value = Decimal(0) if word == "none" else HUNDRED
         return WordFigure(
             start, end, value, Hedge.EXACT, None, False, "none" if value == 0 else "all"
