@@ -43,7 +43,7 @@ _EN_STOP = frozenset({
     "as", "were", "was", "are", "is", "be", "been", "have", "has", "had", "that", "which",
     "who", "this", "these", "those", "than", "more", "less", "per", "each", "across", "into",
     "over", "under", "between", "among", "since", "while", "but", "not", "their", "its",
-    "last", "next", "this", "so", "far", "now", "ago", "alone", "annually", "yearly",
+    "last", "next", "so", "far", "now", "ago", "alone", "annually", "yearly",
     "respectively", "nationwide", "altogether", "overall", "combined", "apiece", "earlier",
     "later", "during", "through", "until", "after", "before", "when", "where", "if",
 })
