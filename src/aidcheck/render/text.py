@@ -1,14 +1,13 @@
 """The terminal report: findings grouped by rule and metric, each claim's source and wording
 side by side, and a closing summary of what the checks compared.
 
-Every piece of report text goes in as `rich.text.Text`, never as markup, so a quote that holds
-`[bold]` or `[/]` prints as written. Without colour (not a terminal, `NO_COLOR`) the output is
+The console comes from `render.console`: no markup (a quote that holds `[bold]` or `[/]` prints as
+written), control characters and line breaks in data shown as escapes, and no line that a CI
+runner reads as a workflow command. Without colour (not a terminal, `NO_COLOR`) the output is
 plain text.
 """
 
 from __future__ import annotations
-
-import io
 
 from rich.console import Console, Group, RenderableType
 from rich.table import Table
@@ -29,24 +28,16 @@ from aidcheck.render.common import (
     rule_runs,
     scale,
 )
+from aidcheck.render.console import console as make_console
+from aidcheck.render.console import finish, visible_model
 
 STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 LABEL_WIDTH = 7
 
 
 def render(report: Report, options: RenderOptions) -> str:
-    buffer = io.StringIO()
-    console = Console(
-        file=buffer,
-        width=options.width,
-        force_terminal=options.color,
-        no_color=not options.color,
-        color_system="standard" if options.color else None,
-        highlight=False,
-        soft_wrap=False,
-        emoji=False,
-        markup=False,
-    )
+    report = visible_model(report)
+    console = make_console(options.color, options.width, soft_wrap=False, standard=True)
     for notice in report.notices:
         console.print(Text(f"note: {notice}", style="dim"))
     active = ordered(report.active())
@@ -64,7 +55,7 @@ def render(report: Report, options: RenderOptions) -> str:
     _accepted(console, report)
     console.print()
     _summary(console, report)
-    text = buffer.getvalue()
+    text = finish(console)
     if options.color:
         return text
     return "".join(line.rstrip() + "\n" for line in text.splitlines())

@@ -1,19 +1,22 @@
 """Terminal output of the recording commands: `figure`, `extract`, `init` and `sources add`.
 
 Everything printed here may come from a file or an argument, so it is never markup: the console
-is made with `markup=False` and `highlight=False`, data goes in as `Text`, and control
-characters are made visible before they reach the terminal.
+comes from `render.console` (no markup, no highlighting), data goes in as `Text`, and control
+characters are made visible (`visible`) before they reach the terminal.
 """
 
 from __future__ import annotations
 
 import io
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.text import Text
+
+from aidcheck.render.console import console as make_console
+from aidcheck.render.console import no_commands
+from aidcheck.render.console import visible as visible
 
 if TYPE_CHECKING:
     from aidcheck.commands.figure import FigureReading
@@ -21,24 +24,12 @@ if TYPE_CHECKING:
     from aidcheck.evidence.document import SnapshotText
     from aidcheck.extraction.report import Extraction
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-
-
-def visible(text: str) -> str:
-    """`text` with control and bidirectional-override characters shown as escapes (\\x1b)."""
-    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
-
 
 def console(buffer: io.StringIO, color: bool) -> Console:
-    return Console(
-        file=buffer,
-        force_terminal=color,
-        no_color=not color,
-        markup=False,
-        highlight=False,
-        emoji=False,
-        soft_wrap=True,
-    )
+    """The shared terminal console (`render.console`), writing to `buffer`."""
+    out = make_console(color)
+    out.file = buffer
+    return out
 
 
 def field(name: str, value: str, style: str = "") -> Text:
@@ -61,7 +52,7 @@ def render_figure(reading: FigureReading, color: bool) -> str:
     out.print(Text("  why", style="dim"))
     for reason in reading.why:
         out.print(Text(f"    - {visible(reason)}"))
-    return buffer.getvalue()
+    return no_commands(buffer.getvalue())
 
 
 def render_init(target: Path, written: list[Path], color: bool) -> str:
@@ -79,7 +70,7 @@ def render_init(target: Path, written: list[Path], color: bool) -> str:
         "See docs/workflow.md for the whole path from an article to a published check.",
     ):
         out.print(Text(line))
-    return buffer.getvalue()
+    return no_commands(buffer.getvalue())
 
 
 def render_added(plan: AddPlan, snapshot: SnapshotText, dry_run: bool, color: bool) -> str:
@@ -115,7 +106,7 @@ def render_added(plan: AddPlan, snapshot: SnapshotText, dry_run: bool, color: bo
         out.print(
             Text(f"Next: aidcheck extract {visible(plan.source.id)} --format yaml", style="dim")
         )
-    return buffer.getvalue()
+    return no_commands(buffer.getvalue())
 
 
 def render_extraction(extraction: Extraction, color: bool) -> str:
@@ -140,4 +131,4 @@ def render_extraction(extraction: Extraction, color: bool) -> str:
     if extraction.left_out:
         parts = ", ".join(f"{n} in {kind} text" for kind, n in sorted(extraction.left_out.items()))
         out.print(Text(f"left out (not the article body): {parts}", style="dim"))
-    return buffer.getvalue()
+    return no_commands(buffer.getvalue())
