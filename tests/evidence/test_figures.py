@@ -70,6 +70,17 @@ def claim(figure: Any, quote: str = QUOTE) -> Claim:
         ("1.9 million surgeries", "1.9 million surgeries", "stated"),
         ("超过3000万人次", "门诊诊疗人次超过3000万,", "stated"),
         ("超过3000万人", "门诊诊疗人次超过3000万,", "unit"),
+        # the subject's noun, not the noun of a phrase between it and the verb (field corpus)
+        (
+            "more than 36 million outpatient visits",
+            "outpatient visits at the assisted county hospitals exceeded 36 million",
+            "stated",
+        ),
+        (
+            "more than 36 million hospitals",
+            "outpatient visits at the assisted county hospitals exceeded 36 million",
+            "unit",
+        ),
         (
             {"text": "全覆盖", "value": 100, "unit": "%", "hedge": "exact"},
             "实现了县级医院结对",

@@ -402,13 +402,38 @@ def _unit_before(s: str, start: int, units: UnitTable) -> tuple[str, str, int, H
         return unit.name, unit.dimension, zm.start(), None
     em = _EN_BEFORE_RE.search(s, max(0, start - 40), start)
     if em is not None:
-        word = em.group("w")
+        word, at = em.group("w"), em.start()
+        subject = _en_subject(s, at, units)
+        if subject is not None:
+            word, at = subject
         found = units.lookup(word)
         if found is not None and found.dimension != Dimension.PERCENT:
             verb = em.group("v").lower()
             hedge = Hedge.MORE_THAN if verb in _EN_MORE_THAN_VERBS else None
-            return word.lower(), found.dimension, em.start(), hedge
+            return word.lower(), found.dimension, at, hedge
     return None
+
+
+_EN_PREPOSITIONS = frozenset(
+    {"at", "in", "of", "for", "from", "across", "among", "under", "by", "with", "on", "to"}
+)
+_EN_CLAUSE_RE = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*|[^A-Za-z\s]")
+
+
+def _en_subject(s: str, verb_word: int, units: UnitTable) -> tuple[str, int] | None:
+    """The head noun of a subject that a prepositional phrase separates from its verb:
+    "outpatient visits at the assisted county hospitals exceeded 36 million" counts visits,
+    not hospitals. Looks back over the clause (to the last punctuation, at most 80
+    characters) for the first preposition; a unit noun just before it is the subject's head."""
+    head = max(0, verb_word - 80)
+    words = [(m.group(), m.start()) for m in _EN_CLAUSE_RE.finditer(s, head, verb_word)]
+    cut = max((i for i, (w, _) in enumerate(words) if not w[0].isalpha()), default=-1)
+    clause = words[cut + 1 :]
+    first = next((i for i, (w, _) in enumerate(clause) if w.lower() in _EN_PREPOSITIONS), None)
+    if first is None or first == 0:
+        return None
+    word, at = clause[first - 1]
+    return (word, at) if units.lookup(word) is not None else None
 
 
 def _context_before_ok(s: str, a: Amount, bare: bool) -> bool:
