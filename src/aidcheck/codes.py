@@ -25,4 +25,5 @@ class InputCode(StrEnum):
     CONFIG = "L011"
     LIMIT = "L012"
     UNKNOWN_DIMENSION = "L013"
+    UNKNOWN_RELATION = "L014"
     ARCHIVE_NOT_FOUND = "C100"

@@ -204,3 +204,91 @@ def test_a_violation_keeps_its_fingerprint_when_another_source_repeats_a_side(
     repo.source("other", [other])
     prints = {f.fingerprint for f in findings(repo.verify(), "X401")}
     assert len(prints) == 2 and before.fingerprint in prints
+
+
+def _one_to_one(repo: Repo) -> Repo:
+    return repo.add(
+        "relations.yaml",
+        {
+            "relations": [
+                relation(
+                    "one-to-one",
+                    "tertiary_hospitals_pairing",
+                    "==",
+                    "county_hospitals_paired",
+                    holds="asserted",
+                )
+            ]
+        },
+    )
+
+
+def _outlet(
+    repo: Repo, name: str, tertiary: str, county: str, *, asserts: bool, as_of: str = "2020-10-14"
+) -> None:
+    left = claim(
+        f"{name}-t", "tertiary_hospitals_pairing", tertiary, programme=PAIRING, as_of=as_of
+    )
+    right = claim(f"{name}-c", "county_hospitals_paired", county, programme=PAIRING, as_of=as_of)
+    if asserts:
+        right["asserts"] = ["one-to-one"]
+    repo.source(name, [left, right])
+
+
+def test_an_asserted_relation_is_one_finding_listing_the_sources_that_assert_it(
+    repo: Repo,
+) -> None:
+    _one_to_one(repo)
+    _outlet(repo, "xinhua", "1007家", "1172家", asserts=True)
+    _outlet(repo, "reprint", "1007家", "1172家", asserts=True)
+    _outlet(repo, "cctv", "1007家", "1172家", asserts=False)  # never says 一对一
+    report = repo.verify()
+    [finding] = findings(report, "X401")
+    assert sorted(finding.claims) == ["reprint-c", "reprint-t", "xinhua-c", "xinhua-t"]
+    assert finding.details["asserted_by"] == ["reprint", "xinhua"]
+    run = run_of(report, "X401")
+    assert (run.compared, run.passed) == (2, 0)
+    assert any("cctv" in line and "not assert" in line for line in run.comparisons)
+
+
+def test_an_asserted_relation_keeps_its_fingerprint_as_sources_join(repo: Repo) -> None:
+    _one_to_one(repo)
+    _outlet(repo, "xinhua", "1007家", "1172家", asserts=True)
+    [before] = findings(repo.verify(), "X401")
+    _outlet(repo, "reprint", "1007家", "1172家", asserts=True)
+    [after] = findings(repo.verify(), "X401")
+    assert before.fingerprint == after.fingerprint
+    assert len(after.claims) == 4
+
+
+def test_figures_of_sources_that_do_not_assert_it_are_not_errors(repo: Repo) -> None:
+    _one_to_one(repo)
+    _outlet(repo, "cctv", "1007家", "1172家", asserts=False)
+    _outlet(repo, "briefing", "1173家", "1496家", asserts=False, as_of="2024-06-18")
+    _outlet(repo, "early", "1180家", "1180家", asserts=True, as_of="2018-12-31")
+    report = repo.verify()
+    assert findings(report, "X401") == []
+    assert run_of(report, "X401").passed == 1
+
+
+def test_each_period_an_asserted_relation_is_broken_in_is_its_own_finding(repo: Repo) -> None:
+    _one_to_one(repo)
+    _outlet(repo, "a", "963家", "1180家", asserts=True, as_of="2018-12-31")
+    _outlet(repo, "b", "1007家", "1172家", asserts=True)
+    assert len(findings(repo.verify(), "X401")) == 2
+
+
+def test_asserting_an_undeclared_relation_or_one_about_other_metrics_is_an_input_error(
+    repo: Repo,
+) -> None:
+    _one_to_one(repo)
+    wrong = claim("w", "poor_counties_covered", "832个", programme=PAIRING)
+    wrong["asserts"] = ["one-to-one"]
+    typo = claim("t", "county_hospitals_paired", "1172家", programme=PAIRING)
+    typo["asserts"] = ["one-to-on"]
+    repo.source("x", [wrong, typo])
+    report = repo.verify()
+    assert report.summary.exit_code == 2
+    problems = [f for f in report.findings if f.code == "L014"]
+    assert sorted(f.claims[0] for f in problems) == ["t", "w"]
+    assert any("did you mean 'one-to-one'" in f.message for f in problems)

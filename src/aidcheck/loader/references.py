@@ -29,6 +29,7 @@ _SECTION = {
     "programme": "programmes",
     "source": "source",
     "claim": "claims",
+    "relation": "relations",
 }
 
 
@@ -94,6 +95,27 @@ def _claims(repo: Repository) -> Iterator[Coded]:
         if cited is not None and cited not in repo.sources:
             where = repo.claim_location(cid, *(("source",) if claim.source else ()))
             yield unknown(InputCode.UNKNOWN_SOURCE, "source", cited, repo.sources, where, [cid])
+        for n, relation_id in enumerate(claim.asserts):
+            where = repo.claim_location(cid, "asserts", n)
+            relation = repo.relations.get(relation_id)
+            if relation is None:
+                yield unknown(
+                    InputCode.UNKNOWN_RELATION,
+                    "relation",
+                    relation_id,
+                    repo.relations,
+                    where,
+                    [cid],
+                )
+            elif claim.metric not in (relation.left, relation.right):
+                problem = Problem(
+                    message=f"claim '{cid}' asserts relation '{relation_id}', which is about "
+                    f"{relation.left} and {relation.right}, not its metric {claim.metric}; "
+                    "assert it on the claims of those metrics",
+                    locations=[where],
+                    claims=[cid],
+                )
+                yield InputCode.UNKNOWN_RELATION, problem
         if claim.part_of is not None and claim.part_of not in repo.claims:
             where = repo.claim_location(cid, "part_of")
             yield unknown(

@@ -88,6 +88,11 @@ class Claim(StrictModel):
     source: Identifier | None = Field(
         default=None, description="the cited source; defaults to the file's source"
     )
+    asserts: list[Identifier] = Field(
+        default_factory=list,
+        description="relations the quote states (its source calls the pairing 一对一): the "
+        "source's figures for the relation's two metrics are held to it (X401)",
+    )
     part_of: Identifier | None = Field(
         default=None, description="the claim whose total this figure is a part of (其中)"
     )

@@ -58,6 +58,13 @@ class RelationFilter(StrictModel):
     programme: Identifier | None = None
 
 
+class Holds(StrEnum):
+    """Where a relation is checked."""
+
+    ALWAYS = "always"  # by definition, for every source's figures (hospitals >= counties)
+    ASSERTED = "asserted"  # where a source says so (一对一): only the asserting sources' figures
+
+
 class Relation(StrictModel):
     """`left op factor × right` must hold for claims that share the `same` fields."""
 
@@ -71,6 +78,12 @@ class Relation(StrictModel):
         description="what two claims must share to be compared",
     )
     where: RelationFilter | None = None
+    holds: Holds = Field(
+        default=Holds.ALWAYS,
+        description="'always': a fact by definition, checked on every source's figures; "
+        "'asserted': a claim some sources make (一对一), checked on the figures of each source "
+        "whose claims assert it (`asserts:`)",
+    )
     description: str = Field(min_length=1)
 
 

@@ -161,6 +161,21 @@ Passing: `dimension: beds` with `units: {dimensions: {beds: hospital beds}}`. Fa
 `dimension: bed` with no such dimension defined.""",
 )
 
+UNKNOWN_RELATION = _load_rule(
+    InputCode.UNKNOWN_RELATION,
+    "unknown-relation",
+    "A claim asserts a relation that is not declared, or that is not about its metric",
+    """`asserts` names relations that the claim's quote states (its source says the pairing is
+一对一): each must be declared in a `relations` section, and the claim's metric must be one of the
+relation's two sides.
+
+Passing: `asserts: [one-to-one-pairing]` on a claim of `county_hospitals_paired`, with the
+relation declared between `tertiary_hospitals_pairing` and `county_hospitals_paired`.
+
+Failing: `asserts: [one-to-one-paring]` (no such relation), or that relation asserted by a claim
+of `poor_counties_covered`.""",
+)
+
 RULES = (
     YAML_SYNTAX,
     DUPLICATE_KEY,
@@ -175,4 +190,5 @@ RULES = (
     CONFIG,
     LIMIT,
     UNKNOWN_DIMENSION,
+    UNKNOWN_RELATION,
 )
