@@ -178,9 +178,12 @@ def _asserted_problem(
     repo = ctx.repo
     involved = [c for _, left, right in broken for c in (*left, *right)]
     says = "; ".join(f"{src}: {_stated(relation, left, right)}" for src, left, right in broken)
-    return Problem(
-        message=f"relation '{relation.id}' does not hold where {len(broken)} source(s) assert "
-        f"it ({_shared(relation, key)}): {says}. {relation.description}",
+    return DOES_NOT_HOLD_ASSERTED(
+        relation=relation.id,
+        sources=len(broken),
+        shared=_shared(relation, key),
+        stated=says,
+        description=relation.description,
         claims=list(dict.fromkeys(c.id for c in involved)),
         locations=[repo.claim_location(c.id, "figure") for c in involved],
         details={
@@ -243,6 +246,12 @@ DOES_NOT_HOLD = Message(
     "X401", "relation '{relation}' does not hold: {stated} ({shared}). {description}"
 )
 
+DOES_NOT_HOLD_ASSERTED = Message(
+    "X401.asserted",
+    "relation '{relation}' does not hold where {sources} source(s) assert it ({shared}): "
+    "{stated}. {description}",
+)
+
 RELATION = Rule(
     code="X401",
     name="relation",
@@ -251,7 +260,7 @@ RELATION = Rule(
     severity=Severity.ERROR,
     check=_check,
     options=NoOptions,
-    messages=(DOES_NOT_HOLD,),
+    messages=(DOES_NOT_HOLD, DOES_NOT_HOLD_ASSERTED),
     description="""A `relations:` section in the claim repository declares how the figures of
 two metrics compare when claims share a scope:
 
