@@ -31,6 +31,12 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def list_in_index(archive: Path, name: str, data: bytes) -> None:
+    """Add the snapshot to the archive's index (SHA256SUMS), as an archive's keeper would."""
+    with (archive / "SHA256SUMS").open("a", encoding="utf-8") as index:
+        index.write(f"{sha256(data)}  {name}\n")
+
+
 def quoted(
     ident: str,
     figure: str | dict[str, Any],
@@ -75,6 +81,7 @@ class Cited:
         data = text.encode("utf-8") if isinstance(text, str) else text
         self.archive.mkdir(parents=True, exist_ok=True)
         (self.archive / name).write_bytes(data)
+        list_in_index(self.archive, name, data)
         return sha256(data)
 
     def source(

@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 from aidcheck.evidence.archive import ENV_VAR
-from tests.evidence.harness import Cited, findings, quoted
+from tests.evidence.harness import Cited, findings, list_in_index, quoted
 
 TEXT = (
     "某省卫生健康委员会介绍，截至2018年底，已派出超过6万人次医务人员参与县级医院管理诊疗工作，"
@@ -42,7 +42,8 @@ def test_one_changed_byte_is_reported_for_every_claim_citing_the_snapshot(tmp_pa
         _line_of(cited.root / "claims/sources/src.yaml", "quote: 1180家"),
     }
     assert report.summary.exit_code == 1
-    assert report.sources[0].citation_status.startswith("snapshot changed")
+    assert report.sources[0].citation_status == "not checked (snapshot changed)"
+    assert findings(report, "C103") == []  # text nobody recorded is not matched or shown
 
 
 def _line_of(path: Path, needle: str) -> int:
@@ -53,6 +54,7 @@ def _line_of(path: Path, needle: str) -> int:
 def test_a_snapshot_missing_from_the_archive_is_reported_per_claim(tmp_path: Path) -> None:
     cited = Cited(tmp_path).source("src", None, [STAFF, HOSPITALS], file="gone.txt")
     cited.snapshot("other.txt", TEXT)
+    list_in_index(cited.archive, "gone.txt", b"")
     report = cited.verify()
     missing = findings(report, "C101")
     assert sorted(c for f in missing for c in f.claims) == ["a", "b"]
@@ -74,6 +76,7 @@ def test_a_symlink_out_of_the_archive_is_refused(tmp_path: Path) -> None:
     (tmp_path / "secret.txt").write_text(TEXT, encoding="utf-8")
     cited = Cited(tmp_path).source("src", None, [HOSPITALS], file="link.txt")
     cited.snapshot("other.txt", TEXT)
+    list_in_index(cited.archive, "link.txt", TEXT.encode())
     os.symlink(tmp_path / "secret.txt", cited.archive / "link.txt")
     [finding] = findings(cited.verify(), "C101")
     assert finding.message_id == "C101.unsafe"
@@ -128,3 +131,25 @@ def test_the_source_status_counts_the_claims_whose_citation_failed(tmp_path: Pat
     wrong = quoted("c", "1181家", "1181家县级医院获得帮扶")
     report = Cited(tmp_path).source("src", TEXT, [STAFF, HOSPITALS, wrong]).verify()
     assert report.sources[0].citation_status == "2/3 verified; C103"
+
+
+def test_a_snapshot_the_index_does_not_list_is_not_opened(tmp_path: Path) -> None:
+    cited = Cited(tmp_path).source("src", None, [HOSPITALS], file="unlisted.txt")
+    cited.snapshot("other.txt", TEXT)
+    cited.archive.joinpath("unlisted.txt").write_text(TEXT, encoding="utf-8")
+    report = cited.verify()
+    [finding] = findings(report, "C101")
+    assert finding.message_id == "C101.unlisted"
+    assert findings(report, "C103") == [] and findings(report, "C102") == []
+
+
+def test_archive_set_to_the_root_discloses_nothing(tmp_path: Path) -> None:
+    """A pull request's configuration points the archive at / and cites /etc/passwd with a
+    made-up sha256: nothing of the file reaches the report."""
+    cited = Cited(tmp_path).source("src", None, [HOSPITALS], file="etc/passwd", sha="1" * 64)
+    cited.config_archive = "/"
+    report = cited.verify()
+    dumped = report.model_dump_json()
+    assert "root:" not in dumped and "/bin/" not in dumped
+    [finding] = findings(report, "C101")
+    assert finding.message_id == "C101.unlisted"

@@ -70,5 +70,10 @@ def run_check(ids: list[str], fmt: str, color: bool, archive: Path | None = None
         )
     else:
         print(render_check(data, color), end="")
-    failing = (SnapshotStatus.MISSING, SnapshotStatus.UNSAFE, SnapshotStatus.CHANGED)
+    failing = (
+        SnapshotStatus.MISSING,
+        SnapshotStatus.UNSAFE,
+        SnapshotStatus.CHANGED,
+        SnapshotStatus.UNLISTED,
+    )
     return 1 if any(c.status in failing for c in checks) else 0

@@ -3,19 +3,28 @@
 The archive is the user's folder of snapshots. It is found, first match wins, from the
 `--archive DIR` option, the `AIDCHECK_ARCHIVE` environment variable (both relative to the
 current directory), or the `archive` key of the project configuration (relative to the file
-that states it). A snapshot's file name is a plain relative name: absolute paths, `..` parts
-and symbolic links that lead outside the archive are refused.
+that states it). A snapshot's file name is a plain relative name: absolute paths, `..` parts,
+hidden parts (`.git/config`) and symbolic links that lead outside the archive are refused.
+
+The archive's **index** says which files are snapshots: `index.tsv` (written by `sources add`
+and `init`), `SHA256SUMS` (the output of `sha256sum`), or, for archives that predate both, the
+`sha256sum`-style lines of its `README.md`. A file the index does not list is never opened, so
+an archive setting that points at `/` or `/proc/self` reads nothing, and only a regular file
+within the snapshot size limit is read (docs/security.md).
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from aidcheck.config import Project
+from aidcheck.limits import Limits
+from aidcheck.safeio import UnsafeFile, read_regular
 
 ENV_VAR = "AIDCHECK_ARCHIVE"
 ENABLE_HINT = (
@@ -58,6 +67,7 @@ class LookupStatus(StrEnum):
     FOUND = "found"
     MISSING = "missing"
     UNSAFE = "unsafe"
+    UNLISTED = "unlisted"
 
 
 @dataclass(frozen=True)
@@ -82,18 +92,61 @@ def unsafe_reason(name: str) -> str | None:
     parts = name.replace("\\", "/").split("/")
     if ".." in parts:
         return "the file name climbs out with '..'"
+    if any(part.startswith(".") and part != "." for part in parts):
+        return "the file name has a hidden part (starting with '.'), which is never a snapshot"
     return None
 
 
+INDEX_TSV = "index.tsv"
+INDEX_FILES = (INDEX_TSV, "SHA256SUMS", "README.md")
+_SUM_LINE = re.compile(r"^([0-9a-fA-F]{64}) [ *]?(\S.*?)\s*$")
+UNLISTED_REASON = (
+    "the archive's index does not list it, so it is not opened; record it with `aidcheck "
+    "sources add`, or add its line (`<sha256>  <file>`) to the archive's SHA256SUMS"
+)
+
+
+def _key(name: str) -> str:
+    return name.replace("\\", "/").removeprefix("./")
+
+
+def read_index(root: Path, limits: Limits) -> dict[str, str]:
+    """The snapshots the archive's index files list: file name → sha256 (lower case)."""
+    listed: dict[str, str] = {}
+    for name in INDEX_FILES:
+        try:
+            text = read_regular(root / name, limits.snapshot_bytes).decode("utf-8", "replace")
+        except OSError:  # absent, a link, not a regular file, too large: lists nothing
+            continue
+        for line in text.splitlines():
+            if name == INDEX_TSV:
+                fields = line.split("\t")
+                if len(fields) >= 2 and re.fullmatch(r"[0-9a-fA-F]{64}", fields[1]):
+                    listed.setdefault(_key(fields[0]), fields[1].lower())
+            elif (found := _SUM_LINE.match(line)) is not None:
+                listed.setdefault(_key(found.group(2)), found.group(1).lower())
+    return listed
+
+
 class Archive:
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, limits: Limits | None = None) -> None:
         self.root = root
+        self.limits = limits or Limits()
         self._resolved = root.resolve()
+        self._index: dict[str, str] | None = None
+
+    @property
+    def index(self) -> dict[str, str]:
+        if self._index is None:
+            self._index = read_index(self.root, self.limits)
+        return self._index
 
     def lookup(self, name: str) -> Lookup:
         reason = unsafe_reason(name)
         if reason is not None:
             return Lookup(LookupStatus.UNSAFE, reason=reason)
+        if _key(name) not in self.index:
+            return Lookup(LookupStatus.UNLISTED, reason=UNLISTED_REASON)
         candidate = self.root / name
         try:
             resolved = candidate.resolve()
@@ -103,13 +156,19 @@ class Archive:
             return Lookup(
                 LookupStatus.UNSAFE, reason="the file is a link that leads outside the archive"
             )
-        if not resolved.is_file():
+        if not resolved.exists():
             return Lookup(LookupStatus.MISSING, candidate, "no such file in the archive")
         return Lookup(LookupStatus.FOUND, resolved)
 
     def read(self, lookup: Lookup) -> bytes:
+        """The snapshot's bytes (UnsafeFile when it is not a regular file within the limit)."""
         assert lookup.status is LookupStatus.FOUND and lookup.path is not None
-        return lookup.path.read_bytes()
+        try:
+            return read_regular(lookup.path, self.limits.snapshot_bytes)
+        except UnsafeFile as exc:
+            if exc.too_large:
+                raise UnsafeFile(f"{exc.reason}; {self.limits.hint('snapshot_bytes')}") from None
+            raise
 
 
 def sha256_of(data: bytes) -> str:

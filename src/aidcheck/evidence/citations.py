@@ -16,6 +16,7 @@ from aidcheck.evidence.spans import Span, SpanKind
 from aidcheck.loader.repository import Repository
 from aidcheck.model.claim import Claim
 from aidcheck.model.source import Source
+from aidcheck.safeio import UnsafeFile
 
 UNTRUSTED = (SpanKind.DAMAGED, SpanKind.REPAIRED, SpanKind.BOILERPLATE)
 
@@ -26,6 +27,7 @@ class SnapshotStatus(StrEnum):
     MISSING = "missing"
     UNSAFE = "unsafe"
     UNRECORDED = "unrecorded"  # the source record names no snapshot
+    UNLISTED = "unlisted"  # the archive's index does not list the file: it is not opened
 
 
 @dataclass
@@ -92,6 +94,9 @@ class Evidence:
             return SnapshotState(source.id, SnapshotStatus.UNRECORDED)
         state = SnapshotState(source.id, SnapshotStatus.OK, record.file, record.sha256)
         lookup = self.archive.lookup(record.file)
+        if lookup.status is LookupStatus.UNLISTED:
+            state.status, state.reason = SnapshotStatus.UNLISTED, lookup.reason
+            return state
         if lookup.status is LookupStatus.UNSAFE:
             state.status, state.reason = SnapshotStatus.UNSAFE, lookup.reason
             return state
@@ -100,12 +105,18 @@ class Evidence:
             return state
         try:
             data = self.archive.read(lookup)
+        except UnsafeFile as exc:
+            state.status, state.reason = SnapshotStatus.UNSAFE, exc.reason
+            return state
         except OSError as exc:
             state.status, state.reason = SnapshotStatus.MISSING, f"cannot read: {exc.strerror}"
             return state
         state.actual = sha256_of(data)
         if state.actual != record.sha256:
+            # Text nobody recorded is never analysed, matched or shown: a record with a made-up
+            # sha256 must not turn aidcheck into a way to print a file (docs/security.md).
             state.status = SnapshotStatus.CHANGED
+            return state
         state.text = analyse(data)
         return state
 

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from aidcheck import limits
 from aidcheck.config import Project
 from aidcheck.evidence.archive import ENABLE_HINT, Archive, locate_archive
 from aidcheck.evidence.citations import Evidence, SnapshotState
@@ -29,7 +30,11 @@ def open_evidence(
     location = locate_archive(option, environ, project, cwd)
     if location.exists:
         assert location.path is not None
-        return Opened(Evidence(Archive(location.path), location))
+        try:
+            budget = limits.from_environ(environ)
+        except limits.LimitsError:  # verify reports it as an input error
+            budget = limits.Limits()
+        return Opened(Evidence(Archive(location.path, budget), location))
     if location.path is None:
         return Opened(
             None,
@@ -82,11 +87,10 @@ def source_status(
     if state.text is None:
         return f"{NOT_CHECKED} (snapshot {state.status.value})"
     failing = [c for c in claims if codes_by_claim.get(c)]
-    prefix = "snapshot changed; " if state.actual != state.expected else ""
     if not claims:
-        return prefix + "no claims"
+        return "no claims"
     if not failing:
-        return f"{prefix}verified ({len(claims)}/{len(claims)})"
+        return f"verified ({len(claims)}/{len(claims)})"
     codes = Counter(code for c in failing for code in codes_by_claim[c])
     listed = ", ".join(f"{code}×{n}" if n > 1 else code for code, n in sorted(codes.items()))
-    return f"{prefix}{len(claims) - len(failing)}/{len(claims)} verified; {listed}"
+    return f"{len(claims) - len(failing)}/{len(claims)} verified; {listed}"

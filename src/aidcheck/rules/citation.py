@@ -51,12 +51,15 @@ def _missing(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
     archive = ctx.archive.archive.root
     for claim, check in citations(ctx):
         state = check.snapshot
-        ok = state.status not in (SnapshotStatus.MISSING, SnapshotStatus.UNSAFE)
-        ctx.tally(ok, f"{claim.id}: snapshot {state.file or '(none)'} readable")
-        if ok:
+        message = {
+            SnapshotStatus.MISSING: SNAPSHOT_ABSENT,
+            SnapshotStatus.UNSAFE: SNAPSHOT_UNSAFE,
+            SnapshotStatus.UNLISTED: SNAPSHOT_UNLISTED,
+        }.get(state.status)
+        ctx.tally(message is None, f"{claim.id}: snapshot {state.file or '(none)'} readable")
+        if message is None:
             continue
-        unsafe = state.status is SnapshotStatus.UNSAFE
-        yield (SNAPSHOT_UNSAFE if unsafe else SNAPSHOT_ABSENT)(
+        yield message(
             claims=[claim.id],
             locations=citation_locations(ctx, claim, state.source_id),
             details={"source": state.source_id, "file": state.file, "reason": state.reason},
@@ -114,11 +117,15 @@ SNAPSHOT_UNSAFE = Message(
     "the snapshot file name {file!r} of source {source} is refused: {reason}; name a file "
     "inside the archive",
 )
+SNAPSHOT_UNLISTED = Message(
+    "C101.unlisted",
+    "snapshot {file} of source {source} is not opened: {reason}",
+)
 SNAPSHOT_HASH = Message(
     "C102",
     "snapshot {file} of source {source} has changed: its sha256 is {actual:.12}…, the source "
-    "record says {expected:.12}…; check the quotes against the new text, then update "
-    "snapshot.sha256",
+    "record says {expected:.12}…; its text is not read until the record agrees: review the "
+    "file, then update snapshot.sha256",
 )
 NO_SNAPSHOT = Message(
     "C109",
@@ -149,10 +156,11 @@ SNAPSHOT_MISSING = Rule(
     check=_missing,
     options=NoOptions,
     needs_archive=True,
-    messages=(SNAPSHOT_ABSENT, SNAPSHOT_UNSAFE),
+    messages=(SNAPSHOT_ABSENT, SNAPSHOT_UNSAFE, SNAPSHOT_UNLISTED),
     description="""Each source names the file of its snapshot in the archive; each claim citing
-the source is reported when that file is absent, or when its name would resolve outside the
-archive (an absolute path, `..`, or a link leading out), which is refused.
+the source is reported when that file is absent, when the archive's index (`index.tsv` or
+`SHA256SUMS`) does not list it (it is then not opened), or when its name would resolve outside
+the archive (an absolute path, `..`, a hidden part, or a link leading out), which is refused.
 
 Passing: `snapshot: {file: 001_cf9ab42a71210f63.txt, sha256: …}` with the file in the archive.
 Failing: `file: 001_cf9ab42a71210f64.txt` (no such file) or `file: ../secrets.txt`.
@@ -171,7 +179,9 @@ SNAPSHOT_CHANGED = Rule(
     messages=(SNAPSHOT_HASH,),
     description="""The source record pins its snapshot by sha256. A snapshot that changed, even
 by one byte, is reported once for every claim that cites it: each of their quotes was checked
-against text nobody has reviewed. The quotes are still checked against the new text.
+against text nobody has reviewed. Its text is not read, matched or shown (no closest
+passage, no excerpt) until the record's sha256 agrees: a made-up sha256 must not make aidcheck
+print a file.
 
 Passing: the file's sha256 equals `snapshot.sha256`. Failing: the file was re-saved with one
 character edited.
