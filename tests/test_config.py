@@ -9,7 +9,7 @@ import pytest
 from aidcheck.config import ConfigError, find_project
 from aidcheck.findings import Severity
 from aidcheck.rules.rollup import RollupOptions
-from aidcheck.rules.settings import engine_settings
+from aidcheck.settings import engine_settings
 from aidcheck.verify import VerifyOptions, verify
 from tests.rules.conftest import Repo, claim, findings
 

@@ -165,7 +165,7 @@ def claim_roots(
 
 def _engine_settings(project: Project) -> EngineSettings:
     """Rule selection, severities and options from the configuration (ConfigError if wrong)."""
-    from aidcheck.rules.settings import engine_settings
+    from aidcheck.settings import engine_settings
 
     return engine_settings(project)
 
