@@ -15,7 +15,7 @@ from pydantic import BaseModel, Field
 
 from aidcheck.severity import Severity as Severity  # the report model speaks of it
 
-REPORT_SCHEMA_VERSION = "1.0"
+REPORT_SCHEMA_VERSION = "1.1"
 
 
 class Location(BaseModel):
@@ -194,6 +194,7 @@ class SourceSummary(BaseModel):
     publisher: str
     title: str
     published: str
+    url: str | None = None
     claims: int
     citation_status: str = "not checked"
 
@@ -209,6 +210,7 @@ class ClaimRef(BaseModel):
     source: str
     publisher: str
     published: str
+    url: str | None = None
     quote: str
     location: Location
 

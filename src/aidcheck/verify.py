@@ -206,6 +206,7 @@ def claim_ref(repo: Repository, claim_id: str) -> ClaimRef | None:
         source=repo.claim_source[claim.id],
         publisher=source.publisher if source else "?",
         published=source.published.isoformat() if source else "?",
+        url=source.url if source else None,
         quote=claim.quote,
         location=repo.claim_location(claim.id),
     )
@@ -219,6 +220,7 @@ def _summarise(report: Report, repo: Repository, input_errors: int, fail_on: Sev
             publisher=s.publisher,
             title=s.title,
             published=s.published.isoformat(),
+            url=s.url,
             claims=counts.get(s.id, 0),
         )
         for s in repo.sources.values()

@@ -43,10 +43,17 @@ def run(
     except GatingError as exc:
         print(f"aidcheck: error: {exc}", file=sys.stderr)
         return EXIT_INPUT
+    run_info = None
+    if chosen is Format.HTML:
+        from aidcheck.runinfo import collect
+
+        repo = outcome.repository
+        run_info = collect(repo.root if repo is not None else Path.cwd())
     options = RenderOptions(
         color=color and output is None,
         width=shutil.get_terminal_size((100, 24)).columns if output is None else 100,
         workspace=env.get("GITHUB_WORKSPACE"),
+        run=run_info,
     )
     with collector.paused():
         text = render(outcome.report, chosen, options)

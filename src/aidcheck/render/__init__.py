@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from aidcheck.findings import Report
+from aidcheck.runinfo import RunInfo
 
 
 class Format(StrEnum):
@@ -40,6 +41,8 @@ class RenderOptions:
     width: int = 100
     workspace: str | None = None
     """The folder that annotation paths are relative to (GitHub's `GITHUB_WORKSPACE`)."""
+    run: RunInfo | None = None
+    """When the run was, which aidcheck and which commit (shown by the HTML page only)."""
 
 
 def resolve(fmt: Format, environ: Mapping[str, str]) -> Format:

@@ -51,7 +51,8 @@ def _message(report: Report, finding: Finding) -> str:
     lines = [finding.message]
     for ref in claim_refs(report, finding):
         lines.append(
-            f"{ref.id} ({ref.publisher} {ref.published}, {ref.location}): "
+            f"{ref.id} ({ref.publisher} {ref.published}{', ' + ref.url if ref.url else ''}, "
+            f"{ref.location}): "
             f"{ref.figure} — {ref.quote}"
         )
     return "\n".join(lines)

@@ -1,5 +1,6 @@
 """One self-contained HTML page for editors: summary, findings with the quotes side by side,
-and a filter by severity and by rule.
+a filter by severity and by rule, and a view per source (its address, date, claims, citation
+status and the findings that involve it), with the run's date, aidcheck version and commit.
 
 Everything is rendered here, server side, with every piece of report text passed through
 `html.escape`; the inline script only shows and hides what is already on the page. The page
@@ -11,8 +12,10 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import re
 from html import escape
 from importlib import resources
+from urllib.parse import urlsplit
 
 from aidcheck.findings import ClaimRef, Finding, Report, Severity
 from aidcheck.render import RenderOptions
@@ -54,6 +57,7 @@ def render(report: Report, options: RenderOptions) -> str:
         "<header>",
         "<h1>aidcheck report</h1>",
         f'<p class="headline">{e(headline(report))}</p>',
+        _run(report, options),
         "</header>",
         _cards(report),
         _notices(report),
@@ -64,6 +68,7 @@ def render(report: Report, options: RenderOptions) -> str:
         "" if active else '<p class="empty">No findings that fail or need attention.</p>',
         "</main>",
         _accepted(report),
+        _sources(report, active),
         _checks(report),
         f"<footer>{e(report.tool.get('name', 'aidcheck'))} "
         f"{e(report.tool.get('version', ''))} · {e(report.root)}</footer>",
@@ -85,6 +90,76 @@ def render(report: Report, options: RenderOptions) -> str:
             "</body>",
             "</html>",
         ]
+    )
+
+
+def safe_url(url: str | None) -> str | None:
+    """`url` if it may be a link: http or https with a host, and nothing that could break out
+    of an attribute or run a script (no white space or control characters). Else None."""
+    if not url or len(url) > 2000 or any(ch.isspace() or ord(ch) < 32 for ch in url):
+        return None
+    parts = urlsplit(url)
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    return url
+
+
+def _link(url: str | None, label: str) -> str:
+    href = safe_url(url)
+    if href is None:
+        return e(label)
+    return f'<a href="{e(href)}" rel="noopener noreferrer nofollow">{e(label)}</a>'
+
+
+def _run(report: Report, options: RenderOptions) -> str:
+    run = options.run
+    if run is None:
+        return ""
+    parts = [f"Run {run.date}", f"aidcheck {run.version}"]
+    if run.commit:
+        parts.append(f"commit {run.commit}" + (" with uncommitted changes" if run.dirty else ""))
+    else:
+        parts.append("not in a git checkout")
+    return f'<p class="run">{e(" · ".join(parts))}</p>'
+
+
+def _source_anchor(source_id: str) -> str:
+    return "source-" + re.sub(r"[^a-z0-9._-]", "-", source_id.lower())
+
+
+def _sources(report: Report, active: list[Finding]) -> str:
+    if not report.sources:
+        return ""
+    involving: dict[str, list[Finding]] = {}
+    for finding in active:
+        cited = {report.claims[c].source for c in finding.claims if c in report.claims}
+        for source_id in sorted(cited):
+            involving.setdefault(source_id, []).append(finding)
+    articles = []
+    for s in sorted(report.sources, key=lambda s: s.id):
+        findings = involving.get(s.id, [])
+        items = "".join(
+            f'<li><a href="#finding-{e(f.fingerprint)}">{e(f.code)} {e(f.rule)}</a> '
+            f"({e(f.severity.value)}): {e(f.message)}</li>"
+            for f in findings
+        )
+        listed = f"<ul>{items}</ul>" if items else "<p>No finding involves its claims.</p>"
+        address = (
+            f'<p class="url">{_link(s.url, s.url)}</p>'
+            if s.url
+            else '<p class="url">no address recorded</p>'
+        )
+        articles.append(
+            f'<article class="source" id="{_source_anchor(s.id)}">'
+            f"<h3>{_link(s.url, s.title)}</h3>"
+            f"<p>{e(s.publisher)} · <time>{e(s.published)}</time> · {e(s.id)} · "
+            f"{plural(s.claims, 'claim')} · citations: {e(s.citation_status)}</p>"
+            f"{address}{listed}</article>"
+        )
+    return (
+        f'<section id="sources"><h2>Sources ({len(report.sources)})</h2>'
+        + "".join(articles)
+        + "</section>"
     )
 
 
@@ -142,7 +217,8 @@ def _finding(report: Report, finding: Finding) -> str:
     where = "".join(f'<div class="where">{e(loc)}</div>' for loc in finding.locations[:1])
     claims = "".join(_claim(ref) for ref in claim_refs(report, finding))
     return (
-        f'<article class="finding" data-severity="{e(finding.severity.value)}" '
+        f'<article class="finding" id="finding-{e(finding.fingerprint)}" '
+        f'data-severity="{e(finding.severity.value)}" '
         f'data-rule="{e(finding.code)}" data-fingerprint="{e(finding.fingerprint)}">'
         f'<span class="badge">{e(finding.severity.value)}</span> {where}'
         f'<p class="message">{e(finding.message)}</p>'
@@ -154,7 +230,10 @@ def _finding(report: Report, finding: Finding) -> str:
 def _claim(ref: ClaimRef) -> str:
     return (
         '<figure class="claim">'
-        f"<figcaption>{e(ref.publisher)} · <time>{e(ref.published)}</time></figcaption>"
+        f'<figcaption><a href="#{_source_anchor(ref.source)}">{e(ref.publisher)}</a> · '
+        f"<time>{e(ref.published)}</time>"
+        + (f" · {_link(ref.url, 'source page')}" if safe_url(ref.url) else "")
+        + "</figcaption>"
         f'<div class="figure">{e(ref.figure)}</div>'
         f'<div class="interval">{e(ref.interval)} · {e(ref.metric)}</div>'
         f'<blockquote lang="zh">{e(ref.quote)}</blockquote>'

@@ -88,7 +88,8 @@ def _finding(report: Report, finding: Finding) -> list[str]:
     if refs:
         lines += ["| source | date | figure | wording | claim |", "| --- | --- | --- | --- | --- |"]
         lines += [
-            f"| {text(r.publisher)} | {text(r.published)} | {text(r.figure)}<br>"
+            f"| {text(r.publisher)}{'<br>' + text(r.url) if r.url else ''} | {text(r.published)} "
+            f"| {text(r.figure)}<br>"
             f"{text(r.interval)} | {text(r.quote)} | {text(r.id)}<br>{text(str(r.location))} |"
             for r in refs
         ]

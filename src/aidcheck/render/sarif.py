@@ -85,7 +85,12 @@ def _result(report: Report, finding: Finding, rule_index: int) -> dict[str, Any]
         "properties": {"claims": finding.claims, "severity": finding.severity.value},
     }
     related = [
-        _location(ref.location, i, f"{ref.id}: {ref.figure} ({ref.publisher} {ref.published})")
+        _location(
+            ref.location,
+            i,
+            f"{ref.id}: {ref.figure} ({ref.publisher} {ref.published}"
+            f"{', ' + ref.url if ref.url else ''})",
+        )
         for i, ref in enumerate(claim_refs(report, finding))
     ]
     related += [_location(loc, len(related) + i) for i, loc in enumerate(locations[1:])]

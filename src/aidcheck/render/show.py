@@ -47,6 +47,8 @@ def _view(console: Console, v: ClaimView) -> None:
     origin = f" (derived from {', '.join(v.derived_from)})" if v.derived_from else ""
     console.print(f"  source   {c.source}: {c.publisher}, {c.published}{origin}")
     console.print(f"           {v.source_title}")
+    if c.url:
+        console.print(f"           {c.url}")
     console.print(f"  quote    {c.quote}")
     if v.citation is not None:
         _citation(console, v.citation, color=not console.no_color)

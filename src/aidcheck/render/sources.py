@@ -19,7 +19,9 @@ def render_list(data: SourcesReport, color: bool) -> str:
     data = visible_model(data)
     console = make_console(color)
     table = Table(box=None, pad_edge=False, show_edge=False)
-    for column in ("source", "publisher", "published", "claims", "citations"):
+    with_url = any(s.url for s in data.sources)  # the column only when some source has one
+    columns = ("source", "publisher", "published", "claims", "citations")
+    for column in (*columns, "url") if with_url else columns:
         table.add_column(column, justify="right" if column == "claims" else "left")
     for s in data.sources:
         ok = s.citation_status.startswith("verified")
@@ -29,6 +31,7 @@ def render_list(data: SourcesReport, color: bool) -> str:
             s.published,
             str(s.claims),
             Text(s.citation_status, style="green" if ok else "yellow"),
+            *([Text(s.url or "", style="dim")] if with_url else []),
         )
     console.print(table)
     console.print(Text(f"archive: {data.archive or 'none'}", style="dim"))

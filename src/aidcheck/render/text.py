@@ -100,6 +100,8 @@ def _claims_table(report: Report, finding: Finding) -> Table:
         figure.append(f"\n{ref.interval}", style="dim")
         wording = Text(ref.quote)
         wording.append(f"\n{ref.id}\n{ref.location}", style="dim")
+        if ref.url:
+            wording.append(f"\n{ref.url}", style="dim")
         table.add_row(source, figure, wording)
     return table
 
