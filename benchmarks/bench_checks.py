@@ -96,7 +96,7 @@ def build(n: int, seed: int = 4) -> Repository:
         metric, dim, _, _ = rnd.choice(metric_table)
         whole = parts_budget[-1] if parts_budget and rnd.random() < 0.05 else None
         if whole is not None:
-            metric, dim = whole.metric, repo.metrics[whole.metric].dimension
+            metric, dim = whole.metric, Dimension(repo.metrics[whole.metric].dimension)
         level = rnd.choices(range(4), weights=(4, 3, 2, 1))[0]
         region = rnd.choice(levels[level])
         giver = rnd.choice(provinces) if rnd.random() < 0.3 else None

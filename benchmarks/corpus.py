@@ -219,7 +219,7 @@ def _sig(value: int, digits: int, up: bool) -> int:
     """value cut to `digits` significant digits, rounded down (or up)."""
     scale = 10 ** max(0, len(str(value)) - digits)
     cut = value // scale * scale
-    return cut + scale if up and cut < value else cut
+    return int(cut + scale if up and cut < value else cut)
 
 
 def wordings(value: int, unit: str) -> list[tuple[str, str]]:
@@ -251,8 +251,8 @@ def wordings(value: int, unit: str) -> list[tuple[str, str]]:
         about = _sig(value + 10 ** max(0, len(str(value)) - digits) // 2, digits, up=False)
         out.append((f"约{about}{unit}", "about"))
     if value >= 10**5:
-        wan = (Decimal(value) / 10**4).quantize(Decimal("0.01"), ROUND_HALF_UP)
-        out.append((f"{wan.normalize():f}万{unit}", "exact"))
+        in_wan = (Decimal(value) / 10**4).quantize(Decimal("0.01"), ROUND_HALF_UP)
+        out.append((f"{in_wan.normalize():f}万{unit}", "exact"))
     return out
 
 
@@ -393,7 +393,7 @@ class Builder:
             self.source(dt.date(2020, 4, 1)),
             key,
             wording=(f"{second}{key.metric.unit}", "exact"),
-            **extra,
+            **extra,  # type: ignore[arg-type]
         )
         return a, b
 
@@ -665,7 +665,7 @@ def _source_file(source: SourceSpec, snapshot: str, digest: str) -> str:
             scope["giver"] = c.key.giver
         scope["programme"] = c.key.programme
         extra = dict(c.extra)
-        scope.update(extra.pop("scope", {}))  # type: ignore[arg-type]
+        scope.update(extra.pop("scope", {}))  # type: ignore[call-overload]
         lines += [
             f"  - id: {c.id}",
             f"    metric: {c.key.metric.id}",

@@ -3,17 +3,26 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+from pydantic import BaseModel
+
 from aidcheck import rules
 from aidcheck.engine import EngineSettings, run_rules
 from aidcheck.findings import Problem, Severity
 from aidcheck.loader.repository import Repository
-from aidcheck.rules.base import CheckContext, Family, Rule
+from aidcheck.rules.base import CheckContext, CheckFn, Family, Rule
 from aidcheck.rules.common import NoOptions
 from aidcheck.rules.facts import RunFacts
 from aidcheck.rules.rollup import RollupOptions
 
 
-def _rule(code: str, check: object, family: Family = Family.AGREEMENT, **kw: object) -> Rule:
+def _rule(
+    code: str,
+    check: CheckFn,
+    family: Family = Family.AGREEMENT,
+    *,
+    options: type[BaseModel] | None = None,
+    needs_archive: bool = False,
+) -> Rule:
     return Rule(
         code=code,
         name=f"rule-{code.lower()}",
@@ -21,9 +30,10 @@ def _rule(code: str, check: object, family: Family = Family.AGREEMENT, **kw: obj
         title="t",
         severity=Severity.ERROR,
         description="d",
-        check=check,  # type: ignore[arg-type]
-        **kw,
-    )  # type: ignore[arg-type]
+        check=check,
+        options=options,
+        needs_archive=needs_archive,
+    )
 
 
 def _finds(ctx: CheckContext, options: object) -> Iterator[Problem]:

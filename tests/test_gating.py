@@ -73,7 +73,7 @@ def finding(
         claims=claims,
         locations=[Location(path=path, line=3)],
         fingerprint=str(fp),
-        **kw,  # type: ignore[arg-type]
+        **kw,
     )
 
 

@@ -152,7 +152,10 @@ def test_range_high() -> None:
 
 def test_from_to_is_a_change_not_a_range() -> None:
     found = find_figures("床位从3家增加到5家")
-    assert [(f.quantity.value, f.quantity.hedge) for f in found] == [(3, E), (5, E)]
+    assert [(f.quantity.value, f.quantity.hedge) for f in found] == [
+        (Decimal(3), E),
+        (Decimal(5), E),
+    ]
     assert find_figures("from 3 to 5 hospitals")[-1].quantity.hedge is E
 
 
@@ -249,7 +252,7 @@ def test_offsets_survive_folding_that_changes_length() -> None:
 def test_full_width_digits_keep_offsets() -> None:
     text = "派出１１８０家医院"
     (f,) = find_figures(text)
-    assert (f.start, f.end, f.quantity.value) == (2, 7, 1180)
+    assert (f.start, f.end, f.quantity.value) == (2, 7, Decimal(1180))
 
 
 @pytest.mark.parametrize(
@@ -332,7 +335,7 @@ def test_english_more_than_equals_chinese(n: int) -> None:
     assert (
         (en.value, en.hedge, en.step)
         == (zh.value, zh.hedge, zh.step)
-        == (n, Hedge.MORE_THAN, zh.step)
+        == (Decimal(n), Hedge.MORE_THAN, zh.step)
     )
 
 

@@ -12,9 +12,9 @@ from aidcheck.severity import Severity
 
 def test_the_report_model_and_the_configuration_use_the_same_enum() -> None:
     assert ReportSeverity is Severity
-    assert ProjectSettings(fail_on="warning").fail_on is Severity.WARNING  # type: ignore[arg-type]
+    assert ProjectSettings.model_validate({"fail_on": "warning"}).fail_on is Severity.WARNING
     with pytest.raises(ValidationError):
-        ProjectSettings(fail_on="fatal")  # type: ignore[arg-type]
+        ProjectSettings.model_validate({"fail_on": "fatal"})
 
 
 def test_severities_are_ordered() -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -36,10 +37,10 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return root
 
 
-def run_json(capsys: pytest.CaptureFixture[str], target: str) -> dict[str, object]:
+def run_json(capsys: pytest.CaptureFixture[str], target: str) -> dict[str, Any]:
     capsys.readouterr()
     assert extract.run(target, "json", color=False) == 0
-    data: dict[str, object] = json.loads(capsys.readouterr().out)
+    data: dict[str, Any] = json.loads(capsys.readouterr().out)
     return data
 
 
@@ -83,7 +84,7 @@ def test_the_coverage_line_counts_covered_figures(
     assert "claims cover 1 of 5 figures in this source" in out
     assert "covered by cri-2021-funds" in out
     data = run_json(capsys, "cri-2021-01-15")
-    covered = [f["text"] for f in data["figures"] if f["covered_by"]]  # type: ignore[union-attr]
+    covered = [f["text"] for f in data["figures"] if f["covered_by"]]
     assert covered == ["1.9亿元"]
 
 
@@ -124,7 +125,7 @@ def test_a_text_file_can_be_extracted_without_recording_it(
     other.write_text("By the end of 2020, more than 60,000 medical staff visits.\n", "utf-8")
     data = run_json(capsys, str(other))
     assert data["source"] is None
-    texts = [f["text"] for f in data["figures"]]  # type: ignore[union-attr]
+    texts = [f["text"] for f in data["figures"]]
     assert texts == ["more than 60,000 medical staff visits"]
     capsys.readouterr()
     assert extract.run(str(other), "yaml", color=False) == 0

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import pytest
 
 from aidcheck.commands.figure import run
 
 
-def reading(capsys: pytest.CaptureFixture[str], text: str) -> dict[str, object]:
+def reading(capsys: pytest.CaptureFixture[str], text: str) -> dict[str, Any]:
     assert run(text, "json", color=False) == 0
-    data: dict[str, object] = json.loads(capsys.readouterr().out)
+    data: dict[str, Any] = json.loads(capsys.readouterr().out)
     return data
 
 
@@ -42,15 +43,15 @@ def test_json_reading(
         unit,
         dimension,
     )
-    assert data["interval"]["text"] == interval  # type: ignore[index]
-    assert data["why"][-1] == f"so it denotes {interval}"  # type: ignore[index]
+    assert data["interval"]["text"] == interval
+    assert data["why"][-1] == f"so it denotes {interval}"
 
 
 def test_the_why_names_rounding_and_the_odd_step(capsys: pytest.CaptureFixture[str]) -> None:
     why = reading(capsys, "9.32万人")["why"]
-    assert any("rounded" in reason and "100" in reason for reason in why)  # type: ignore[union-attr]
+    assert any("rounded" in reason and "100" in reason for reason in why)
     why = reading(capsys, "400余家")["why"]
-    assert any("less than 100" in reason for reason in why)  # type: ignore[union-attr]
+    assert any("less than 100" in reason for reason in why)
 
 
 def test_text_output_shows_every_field(capsys: pytest.CaptureFixture[str]) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from aidcheck import rules
+from aidcheck.codes import InputCode
 from aidcheck.loader.repository import load_repository
 from tests.conftest import SOURCE, RepoFactory
 
@@ -14,10 +15,10 @@ def test_a_source_file_verified_alone_says_how_to_read_the_registry_too(
     result = load_repository(root, [root / "claims" / "xinhua.yaml"], rules.names())
     by_code = {p.code: p.problem for p in result.problems}
     assert set(by_code) == {"L004", "L005", "L007"}
-    message = by_code["L004"].message
+    message = by_code[InputCode.UNKNOWN_METRIC].message
     assert "no metric is defined in the files given" in message
     assert "'metrics' section" in message and "whole repository" in message
-    assert by_code["L004"].locations[0].path == "claims/xinhua.yaml"
+    assert by_code[InputCode.UNKNOWN_METRIC].locations[0].path == "claims/xinhua.yaml"
 
 
 def test_an_unknown_name_lists_the_names_that_are_defined(make_repo: RepoFactory) -> None:

@@ -14,7 +14,7 @@ from aidcheck.model.units import Dimension
 
 
 def q(value: str, hedge: Hedge = Hedge.EXACT, **kw: object) -> Quantity:
-    return Quantity(value=D(value), hedge=hedge, **kw)  # type: ignore[arg-type]
+    return Quantity.model_validate({"value": D(value), "hedge": hedge, **kw})
 
 
 @pytest.mark.parametrize(
