@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import os
+import signal
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -60,3 +63,85 @@ def test_create_writes_a_new_file_and_refuses_an_existing_one(tmp_path: Path) ->
         create(target, b"second")
     assert target.read_bytes() == b"first"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["new.txt"]  # no temporary file left
+
+
+def _device(tmp_path: Path, name: str, minor: int) -> Path:
+    """A private character device (1, minor: 3 is null, 7 is full), or skip."""
+    path = tmp_path / name
+    try:
+        os.mknod(path, stat.S_IFCHR | 0o666, os.makedev(1, minor))
+    except (PermissionError, OSError):
+        pytest.skip("cannot create a character device here (not root)")
+    return path
+
+
+def test_a_character_device_is_written_through_not_replaced(tmp_path: Path) -> None:
+    null = _device(tmp_path, "null", 3)
+    atomic.write_text(null, "report\n")
+    assert stat.S_ISCHR(os.lstat(null).st_mode)
+    full = _device(tmp_path, "full", 7)
+    with pytest.raises(OSError, match="No space left"):
+        atomic.write_text(full, "report\n")
+    assert stat.S_ISCHR(os.lstat(full).st_mode)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["full", "null"]
+
+
+def test_a_symbolic_link_is_refused_and_its_target_untouched(tmp_path: Path) -> None:
+    target = tmp_path / "bashrc"
+    target.write_text("keep me", encoding="utf-8")
+    link = tmp_path / "aidcheck.sarif"
+    link.symlink_to(target)
+    with pytest.raises(atomic.UnsafeTarget, match="symbolic link"):
+        atomic.write_text(link, "report")
+    assert link.is_symlink() and target.read_text(encoding="utf-8") == "keep me"
+
+
+def test_a_fifo_without_a_reader_is_refused_not_replaced(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    with pytest.raises(atomic.UnsafeTarget, match="FIFO"):
+        atomic.write_text(fifo, "report")
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+
+
+def test_a_fifo_with_a_reader_gets_the_report(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        atomic.write_text(fifo, "report")
+        assert os.read(reader, 100) == b"report"
+    finally:
+        os.close(reader)
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+
+
+def test_dash_and_dev_stdout_are_standard_output(capsys: pytest.CaptureFixture[str]) -> None:
+    atomic.write_text(Path("-"), "one\n")
+    atomic.write_text(Path("/dev/stdout"), "two\n")
+    assert capsys.readouterr().out == "one\ntwo\n"
+
+
+@pytest.mark.parametrize("anonymous", [True, False])
+def test_sigterm_during_a_write_leaves_no_temporary_file(tmp_path: Path, anonymous: bool) -> None:
+    script = (
+        "import os, sys, time\n"
+        "from pathlib import Path\n"
+        "from aidcheck import atomic\n"
+        + ("" if anonymous else "atomic._anonymous = lambda folder, mode: (None, None)\n")
+        + "def slow(fd):\n"
+        "    print('writing', flush=True)\n"
+        "    time.sleep(30)\n"
+        "os.fsync = slow\n"
+        "atomic.write_text(Path(sys.argv[1]), 'x' * 1000)\n"
+    )
+    child = subprocess.Popen(
+        [sys.executable, "-c", script, str(tmp_path / "report.json")],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert child.stdout is not None
+    assert child.stdout.readline() == "writing\n"
+    child.send_signal(signal.SIGTERM)
+    assert child.wait(timeout=20) == -signal.SIGTERM
+    assert list(tmp_path.iterdir()) == []
