@@ -79,3 +79,36 @@ def test_the_markdown_table_and_the_html_cards_count_the_same_things(report: Rep
     for label, count in (("stale baseline entries", 3), ("in unchanged files", 4)):
         assert f"| {label} | {count} |" in markdown
         assert f"<b>{count}</b>{label}</li>" in page
+
+
+def test_mentions_references_and_urls_stay_inert() -> None:
+    out = text("@octocat see #123, GH-5, https://evil.example/x and www.evil.example")
+    assert "@octocat" not in out and "#123" not in out and "GH-5" not in out
+    assert "https://" not in out and "www." not in out
+    assert "octocat" in out and "123" in out and "evil.example" in out
+
+
+def test_stays_under_the_limit_with_long_suppression_reasons(report: Report) -> None:
+    report.findings = [
+        Finding(
+            code="Z901",
+            rule="test-agreement",
+            severity=Severity.ERROR,
+            message=f"finding {i}",
+            claims=[f"claim-{i}"],
+            fingerprint=f"{i:016x}",
+            suppressed="很长的理由" * 2_000,
+        )
+        for i in range(300)
+    ]
+    output = render(report, Format.MARKDOWN)
+    assert len(output) <= 65_536
+    assert "more suppressed findings not shown" in output
+    assert output.count("<details>") == output.count("</details>")
+
+
+def test_stays_under_the_limit_with_many_long_notices(report: Report) -> None:
+    report.notices = [f"baseline entry {i} no longer occurs: " + "x" * 50_000 for i in range(200)]
+    output = render(report, Format.MARKDOWN)
+    assert len(output) <= 65_536
+    assert "more notices in the full report" in output

@@ -3,8 +3,10 @@
 A summary table, the findings grouped by rule with each finding's claims side by side in a
 table, and what the checks compared. All report text is escaped: HTML special characters become
 entities and Markdown punctuation is backslash-escaped, so a quote cannot open a tag, a link or
-a table cell. The output stays under GitHub's 65,536-character comment limit by leaving out the
-findings that do not fit and saying how many.
+a table cell; a zero-width space after `@`, before the digits of `#123` and inside `http://` and
+`www.` keeps GitHub from turning data into a mention, an issue reference or a link. The output
+stays under GitHub's 65,536-character comment limit in every case: notices, suppressed findings
+and findings each have a share of the budget, and what does not fit is counted, not shown.
 """
 
 from __future__ import annotations
@@ -28,7 +30,15 @@ from aidcheck.render.common import (
 )
 
 LIMIT = 60_000
+HARD_LIMIT = 65_536
+NOTICE_CHARS = 1_000
+NOTICES_SHOWN = 20
+ACCEPTED_SHARE = 15_000
 _PUNCTUATION = re.compile(r"([\\`*_\[\]|~])")
+_ZWSP = "&#8203;"
+_MENTION = re.compile(r"@")
+_REFERENCE = re.compile(r"#(?=\d)")
+_URL = re.compile(r"(?i)(?<=http)(s?)(?=:)|(?<=www)(?=\.)|(?<=ftp)(?=:)|\bGH(?=-\d)")
 
 
 def text(value: str) -> str:
@@ -39,13 +49,26 @@ def text(value: str) -> str:
     """
     escaped = html.escape(value, quote=False)
     escaped = _PUNCTUATION.sub(r"\\\1", escaped)
+    escaped = _REFERENCE.sub("#" + _ZWSP, escaped)  # first: the inserted entity holds "#8"
+    escaped = _MENTION.sub("@" + _ZWSP, escaped)
+    escaped = _URL.sub(lambda m: m.group(0) + _ZWSP, escaped)
     return escaped.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "<br>")
+
+
+def _cut(value: str, limit: int) -> str:
+    return value if len(value) <= limit else value[: limit - 1] + "…"
 
 
 def render(report: Report, options: RenderOptions) -> str:
     parts = [f"## aidcheck: {text(headline(report))}", "", *_summary(report), ""]
-    parts += [f"> **Note:** {text(n)}" + "\n" for n in report.notices]
-    budget = LIMIT - sum(len(p) + 1 for p in parts)
+    parts += [
+        f"> **Note:** {text(_cut(n, NOTICE_CHARS))}" + "\n" for n in report.notices[:NOTICES_SHOWN]
+    ]
+    if len(report.notices) > NOTICES_SHOWN:
+        hidden = len(report.notices) - NOTICES_SHOWN
+        parts += [f"> **Note:** {plural(hidden, 'more notice')} in the full report.\n"]
+    tail = _accepted(report) + _checks(report)
+    budget = LIMIT - sum(len(p) + 1 for p in parts) - sum(len(p) + 1 for p in tail)
     active = ordered(report.active())
     left_out = 0
     for code, group in by_rule(active):
@@ -64,9 +87,11 @@ def render(report: Report, options: RenderOptions) -> str:
         parts += [f"_{plural(left_out, 'more finding')} not shown here: see the full report._", ""]
     if not active:
         parts += ["No findings that fail or need attention.", ""]
-    parts += _accepted(report)
-    parts += _checks(report)
-    return "\n".join(parts).rstrip("\n") + "\n"
+    out = "\n".join(parts + tail).rstrip("\n") + "\n"
+    if len(out) > HARD_LIMIT:  # a last guard: every part above is budgeted
+        out = out[: HARD_LIMIT - 200].rsplit("\n", 1)[0]
+        out += "\n\n_The rest of the report is cut at GitHub's comment limit._\n"
+    return out
 
 
 def _summary(report: Report) -> list[str]:
@@ -107,11 +132,20 @@ def _accepted(report: Report) -> list[str]:
         "| rule | claims | reason |",
         "| --- | --- | --- |",
     ]
-    lines += [
-        f"| {text(f.code)} | {text(', '.join(f.claims) or f.message)} | "
-        f"{text(f.suppressed or '')} |"
-        for f in suppressed
-    ]
+    used = 0
+    shown = 0
+    for f in suppressed:
+        row = (
+            f"| {text(f.code)} | {text(_cut(', '.join(f.claims) or f.message, 300))} | "
+            f"{text(_cut(f.suppressed or '', 500))} |"
+        )
+        if used + len(row) > ACCEPTED_SHARE:
+            break
+        lines.append(row)
+        used += len(row) + 1
+        shown += 1
+    if shown < len(suppressed):
+        lines += ["", f"{plural(len(suppressed) - shown, 'more suppressed finding')} not shown."]
     return [*lines, "", "</details>", ""]
 
 
