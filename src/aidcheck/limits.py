@@ -28,7 +28,7 @@ class Limits:
     """YAML nodes built for one claim file, counting each alias expansion again."""
     depth: int = 64
     """Nesting depth of a YAML document or a JSON baseline."""
-    snapshot_bytes: int = 20_000_000
+    snapshot_bytes: int = 2_000_000
     """Bytes of one snapshot in the evidence archive."""
     baseline_bytes: int = 50_000_000
     """Bytes of a baseline file (--baseline)."""

@@ -85,3 +85,16 @@ def test_a_quote_of_recovered_text_is_found_in_the_repaired_view() -> None:
     assert text[match.chosen.start] == "?"
     garbled_quote = text[text.index("?") + 3 : text.index("?") + 9]
     assert find_quote(snap, garbled_quote).kind is MatchKind.EXACT
+
+
+def test_closest_passage_of_a_long_quote_is_bounded() -> None:
+    """difflib is quadratic: a quote of thousands of characters aligns only a bounded head."""
+    from aidcheck.evidence.document import analyse
+    from aidcheck.evidence.matching import CLOSEST_CHARS, find_quote
+
+    text = ("各地派出医务人员参与贫困县县级医院管理和诊疗工作。" * 2_000).encode()
+    quote = "派出超过6万人次医务人员参与贫困县县级医院管理" * 200
+    match = find_quote(analyse(text), quote[:4_999], None)
+    assert not match.found
+    if match.closest is not None:
+        assert len(match.closest.text) < 3 * CLOSEST_CHARS

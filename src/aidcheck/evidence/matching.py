@@ -186,10 +186,14 @@ def _drop_copies(snapshot: SnapshotText, occurrences: list[Occurrence]) -> list[
     return occurrences
 
 
+CLOSEST_CHARS = 400
+
+
 def closest_passage(view: NormalizedText, needle: str) -> Passage | None:
     """The passage of the view most like the quote: seeded by shared character pairs, then
     aligned with difflib. None when nothing is even half alike."""
     text = view.text
+    needle = needle[:CLOSEST_CHARS]  # difflib is quadratic: align a bounded head of the quote
     n = len(needle)
     if n < 2 or not text:
         return None
