@@ -63,9 +63,15 @@ def test_a_rule_that_compared_nothing_says_so() -> None:
 
 
 def test_select_and_ignore_take_codes_prefixes_and_names() -> None:
-    settings = EngineSettings(select=["A2", "R301"], ignore=["unit-drift"])
-    chosen = {r.code for r in rules.runnable() if settings.selected(r)}
-    assert chosen == {"A201", "A203", "A204", "A205", "R301"}
+    catalogue = [_rule(code, _finds) for code in ("A201", "A202", "A203", "R301", "R302", "T501")]
+    settings = EngineSettings(select=["A2", "R301"], ignore=["rule-a202"])
+    assert {r.code for r in catalogue if settings.selected(r)} == {"A201", "A203", "R301"}
+    assert {r.code for r in catalogue if EngineSettings(ignore=["R3"]).selected(r)} == {
+        "A201",
+        "A202",
+        "A203",
+        "T501",
+    }
 
 
 def test_options_reach_the_rule_and_default_when_not_configured() -> None:

@@ -17,6 +17,10 @@ if TYPE_CHECKING:
     from aidcheck.evidence.citations import Evidence
 
 
+NOTHING_COMPARED = "compared nothing: no claims it applies to"
+"""The note the engine gives a rule that compared nothing and did not say why."""
+
+
 @dataclass
 class EngineSettings:
     """Which rules run, at what severity, with which options (from the configuration)."""
@@ -91,5 +95,5 @@ def _run(
         run.findings += 1
     ran.add(rule.code)
     if run.compared == 0 and run.note is None:
-        run.note = "compared nothing: no claims it applies to"
+        run.note = NOTHING_COMPARED
     return run

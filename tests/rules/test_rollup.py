@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import pytest
+
 from tests.rules.conftest import Repo, claim, figure_lines, findings, run_of
 
 COUNTIES = "poor_counties_covered"
@@ -188,3 +190,20 @@ def test_rates_are_not_rolled_up(repo: Repo) -> None:
     report = repo.verify()
     assert findings(report, "R301") == []
     assert run_of(report, "R301").compared == 0
+
+
+@pytest.mark.parametrize(("tolerance", "compared"), [(578, False), (579, True), (580, True)])
+def test_stock_days_after_whole_is_the_last_day_still_compared(
+    repo: Repo, tolerance: int, compared: bool
+) -> None:
+    """The part is dated 579 days after the whole: compared up to a tolerance of exactly 579."""
+    repo.source("xinhua", [NATIONAL])
+    repo.source(
+        "tianjin",
+        [claim("tj", COUNTIES, "900个", giver="CN-TJ", programme="tertiary-county-pairing")],
+        published="2020-08-01",
+    )
+    repo.config += f"[rules.R301]\nstock_days_after_whole = {tolerance}\n"
+    report = repo.verify()
+    assert len(findings(report, "R301")) == (1 if compared else 0)
+    assert run_of(report, "R301").compared == (1 if compared else 0)

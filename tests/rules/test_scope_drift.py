@@ -25,6 +25,8 @@ def test_same_figure_over_different_populations_is_scope_drift(repo: Repo) -> No
     assert finding.arguments["populations"] == "所有国家级贫困县 vs 所有贫困县"
     assert all(loc.path.endswith(".yaml") for loc in finding.locations)
     assert report.summary.exit_code == 0  # a warning does not fail by default
+    run = run_of(report, "A204")
+    assert (run.compared, run.passed) == (1, 0)  # the failed comparison is not counted a pass
 
 
 def test_a_stated_population_differs_from_none(repo: Repo) -> None:

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import pytest
+
 from tests.rules.conftest import Repo, claim, figure_lines, findings, run_of
 
 VISITS = "staff_dispatch_visits"
@@ -110,3 +112,19 @@ def test_figures_of_different_years_are_flows_not_a_running_total(repo: Repo) ->
     report = repo.verify()
     assert findings(report, "T501") == []
     assert run_of(report, "T501").compared == 0
+
+
+@pytest.mark.parametrize(
+    ("published", "stale"), [("2019-01-29", False), ("2019-01-30", False), ("2019-01-31", True)]
+)
+def test_max_age_days_is_the_oldest_age_still_current(
+    repo: Repo, published: str, stale: bool
+) -> None:
+    """With max_age_days = 30, a repetition 30 days after the as-of date is current, 31 stale."""
+    repo.source("xinhua", [claim("dated", HOSPITALS, "1180家", as_of="2018-12-31")])
+    repo.source("later", [claim("undated", HOSPITALS, "1180家")], published=published)
+    repo.config += "[rules.T503]\nmax_age_days = 30\n"
+    report = repo.verify()
+    assert len(findings(report, "T503")) == (1 if stale else 0)
+    run = run_of(report, "T503")
+    assert (run.compared, run.passed) == (1, 0 if stale else 1)
