@@ -18,7 +18,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from importlib import resources
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import Field
 
@@ -42,28 +42,41 @@ DimensionName = str
 """A dimension's id: one of `Dimension` or one a repository's units section defines."""
 
 _NAME_RE = r"^[a-z][a-z0-9_]*$"
+# A word that states a unit: no digits or white space at its ends, so it cannot swallow or
+# split a number ("" would match everywhere).
+Word = Annotated[str, Field(min_length=1, max_length=20, pattern=r"^[^\s0-9](?:[^0-9]*[^\s0-9])?$")]
 
 
 class UnitEntry(StrictModel):
     """One unit of a `units` section: its name, what it counts, and the words that state it."""
 
-    unit: str = Field(min_length=1, max_length=20)
+    unit: Word
     dimension: str = Field(pattern=_NAME_RE, max_length=40)
-    zh: list[str] = Field(default_factory=list, description="Chinese words after the number")
-    en: list[str] = Field(default_factory=list, description="English nouns, singular")
-    before: list[str] = Field(
-        default_factory=list, description="words that state the unit before the number"
+    zh: list[Word] = Field(
+        default_factory=list, max_length=50, description="Chinese words after the number"
     )
-    nouns: list[str] = Field(
-        default_factory=list, description="Chinese nouns that say what 个 or 项 counts"
+    en: list[Word] = Field(
+        default_factory=list, max_length=50, description="English nouns, singular"
+    )
+    before: list[Word] = Field(
+        default_factory=list,
+        max_length=50,
+        description="words that state the unit before the number",
+    )
+    nouns: list[Word] = Field(
+        default_factory=list,
+        max_length=50,
+        description="Chinese nouns that say what 个 or 项 counts",
     )
 
 
 class UnitsSection(StrictModel):
     """A `units` section: new dimensions (id → description) and units."""
 
-    dimensions: dict[str, str] = Field(default_factory=dict)
-    units: list[UnitEntry] = Field(default_factory=list)
+    dimensions: dict[Annotated[str, Field(pattern=_NAME_RE, max_length=40)], str] = Field(
+        default_factory=dict, max_length=200
+    )
+    units: list[UnitEntry] = Field(default_factory=list, max_length=1000)
 
 
 @dataclass(frozen=True, slots=True)
