@@ -54,6 +54,7 @@ _EN_BEFORE_RE = re.compile(
     r"|hit))[ \t]+\Z"
 )
 _EN_MORE_THAN_VERBS = ("exceeded", "topped", "surpassed")
+_GENERIC_CLASSIFIERS = frozenset({"个", "项"})  # 832个贫困县: what is counted is the noun after
 _ATTRIBUTIVE = 3  # words between the number and its noun: "more than 60,000 medical personnel"
 _SUFFIX_RE = re.compile(
     rf"(?P<zh>{'|'.join(chinese.SUFFIX_HEDGES)})|\s+(?P<en>(?i:{english.SUFFIX_PATTERN}))\b"
@@ -329,7 +330,7 @@ def _unit_at(s: str, pos: int, after_chinese: bool, units: UnitTable) -> UnitRea
             return None, Dimension.NONE, pos, None  # 二人民医院, 名单; but 1所以上 is 所 + 以上
         unit = patterns.zh_table[zm.group()]
         dimension = unit.dimension
-        if dimension == Dimension.COUNT:
+        if unit.name in _GENERIC_CLASSIFIERS:
             dimension = _counted_noun(s, zm.end(), units) or dimension
         return zm.group(), dimension, zm.end(), None
     if after_chinese:
