@@ -7,6 +7,7 @@ report = repo.verify()
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -46,8 +47,11 @@ REGISTRY: dict[str, Any] = {
         },
     ],
     "programmes": [
-        {"id": p, "name_zh": p, "name_en": p}
-        for p in ("counterpart-support", "tertiary-county-pairing", "east-west-collaboration")
+        {"id": "counterpart-support", "name_zh": "对口支援", "name_en": "all", "umbrella": True},
+        *(
+            {"id": p, "name_zh": p, "name_en": p}
+            for p in ("tertiary-county-pairing", "east-west-collaboration")
+        ),
     ],
 }
 
@@ -87,6 +91,8 @@ class Repo:
     root: Path
     files: dict[str, Any] = field(default_factory=dict)
     config: str = 'claims = "claims"\n'
+    registry: dict[str, Any] = field(default_factory=lambda: copy.deepcopy(REGISTRY))
+    """The metrics, regions and programmes written to claims/registry.yaml (a copy to edit)."""
 
     def source(
         self,
@@ -115,7 +121,7 @@ class Repo:
         claims = self.root / "claims"
         claims.mkdir(parents=True, exist_ok=True)
         (self.root / "aidcheck.toml").write_text(self.config, encoding="utf-8")
-        self._dump(claims / "registry.yaml", REGISTRY)
+        self._dump(claims / "registry.yaml", self.registry)
         for name, data in self.files.items():
             path = claims / name
             path.parent.mkdir(parents=True, exist_ok=True)

@@ -207,3 +207,23 @@ def test_stock_days_after_whole_is_the_last_day_still_compared(
     report = repo.verify()
     assert len(findings(report, "R301")) == (1 if compared else 0)
     assert run_of(report, "R301").compared == (1 if compared else 0)
+
+
+def test_only_a_programme_the_registry_marks_as_umbrella_covers_every_programme(
+    repo: Repo,
+) -> None:
+    """No programme id is built into the tool: without the flag, the same claims compare
+    nothing, and the flag works on any programme."""
+    repo.registry["programmes"] = [
+        {"id": p, "name_zh": p, "name_en": p}
+        for p in ("counterpart-support", "tertiary-county-pairing", "east-west-collaboration")
+    ]
+    end = "2018-12-31"
+    part = claim("cq", COUNTIES, "900个", "CN-CQ", programme="east-west-collaboration", as_of=end)
+    whole = claim("all", COUNTIES, "834个", programme="tertiary-county-pairing", as_of=end)
+    repo.source("nhc", [whole])
+    repo.source("cri", [part])
+    assert findings(repo.verify(), "R301") == []
+    repo.registry["programmes"][1]["umbrella"] = True
+    [finding] = findings(repo.verify(), "R301")
+    assert finding.claims == ["cq", "all"]

@@ -69,3 +69,9 @@ class Programme(StrictModel):
     name_zh: str
     name_en: str
     description: str | None = None
+    umbrella: bool = Field(
+        default=False,
+        description="true for a programme whose totals cover every programme (all forms of "
+        "counterpart support together): the roll-up check (R301) compares the figures of every "
+        "programme with its figures",
+    )

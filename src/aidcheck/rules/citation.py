@@ -162,8 +162,8 @@ the source is reported when that file is absent, when the archive's index (`inde
 `SHA256SUMS`) does not list it (it is then not opened), or when its name would resolve outside
 the archive (an absolute path, `..`, a hidden part, or a link leading out), which is refused.
 
-Passing: `snapshot: {file: 001_cf9ab42a71210f63.txt, sha256: …}` with the file in the archive.
-Failing: `file: 001_cf9ab42a71210f64.txt` (no such file) or `file: ../secrets.txt`.
+Passing: `snapshot: {file: 012_5e1f0c2d9a7b3e44.txt, sha256: …}` with that file in the archive.
+Failing: `file: 012_5e1f0c2d9a7b3e45.txt` (no such file) or `file: ../secrets.txt`.
 """,
 )
 

@@ -159,9 +159,11 @@ claim may quote either script. With punctuation ignored a quote is still found, 
 numbers are written identically; nothing fuzzier is accepted. The finding shows the closest
 passage.
 
-Passing: `quote: 派出超过6万人次医务人员` against 001, or
-`quote: 天津共培訓受援單位醫務人員26913人次` against 000 (traditional, as printed).
-Failing: `quote: 派出超过6.5万人次医务人员` (the closest passage's numbers differ).
+Passing: `quote: 派出超过6万人次医务人员` against a snapshot that reads
+`……三级医院累计派出超过6万人次医务人员参与贫困县县级医院管理……`, or `quote: 共培训医务人员26913人次`
+against a traditional-script snapshot that reads `共培訓醫務人員26913人次`.
+Failing: `quote: 派出超过6.5万人次医务人员` against the first (the closest passage's numbers
+differ).
 """,
 )
 
@@ -179,11 +181,12 @@ QUOTE_AMBIGUOUS = Rule(
 `anchor` chooses: `before`/`after` text near the quote (within 50 characters), then
 `occurrence: N` (1-based, in document order, among those left). Without `occurrence`, a copy in
 a duplicated paragraph or in boilerplate does not count while the article states the quote
-elsewhere, so 003's repeated first paragraph does not make its quotes ambiguous.
+elsewhere, so a page that repeats its first paragraph does not make the quotes from it ambiguous.
 
-Passing: a quote found once, or `anchor: {after: 获得了三级医院的对口帮扶}`. Failing: `quote:
-卫生健康对口支援` against 001 with no anchor (the article states it four times), or
-`anchor: {occurrence: 9}` for a quote found twice.
+Passing: a quote found once, or `anchor: {after: 获得了三级医院的对口帮扶}` for a quote the
+article states twice, once just before those words. Failing: `quote: 卫生健康对口支援` with no
+anchor against an article that states it four times, or `anchor: {occurrence: 9}` for a quote
+found twice.
 """,
 )
 
@@ -201,9 +204,9 @@ QUOTE_UNTRUSTED = Rule(
 non-article parts of a page (comment dumps, spam, related-news lists, footers) is not evidence
 for a figure the article states; see docs/evidence.md for how these spans are found.
 
-Passing: a quote from the body of 001. Failing: a quote that only matches 001's recovered text
-`焦雅辉介绍` (the snapshot shows mojibake there), or one of 004's related headlines
-(`2024年春运川渝黔累计发送铁路旅客5350万人次`).
+Passing: a quote from the body of the article. Failing: a quote that only matches text recovered
+from mojibake (the snapshot shows `鐒﹂泤杈変粙缁` where the quote says `焦雅辉介绍`), or a
+headline from the "related news" list after the article (`2024年春运累计发送铁路旅客5350万人次`).
 """,
 )
 

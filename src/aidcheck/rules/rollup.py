@@ -47,10 +47,6 @@ WholeKey = tuple[str, str, str | None, str | None, DimensionName]
 
 
 class RollupOptions(StrictModel):
-    umbrella: list[str] = Field(
-        default_factory=lambda: ["counterpart-support"],
-        description="programmes whose totals cover every programme",
-    )
     programmes: dict[str, list[str]] = Field(
         default_factory=dict,
         description="for a whole's programme, the other programmes whose figures it includes "
@@ -88,8 +84,11 @@ def _index(repo_claims: list[Claim], ends: dict[str, dt.date]) -> dict[WholeKey,
     return index
 
 
-def _whole_programmes(programme: str | None, options: RollupOptions) -> list[str | None]:
-    found: list[str | None] = [programme, None, *options.umbrella]
+def _whole_programmes(
+    repo: Repository, programme: str | None, options: RollupOptions
+) -> list[str | None]:
+    umbrellas = [p.id for p in repo.programmes.values() if p.umbrella]
+    found: list[str | None] = [programme, None, *umbrellas]
     found += [whole for whole, parts in options.programmes.items() if programme in parts]
     return list(dict.fromkeys(found))
 
@@ -99,7 +98,7 @@ def _whole_keys(repo: Repository, part: Claim, options: RollupOptions) -> Iterat
     enclosing its giver, or none × each programme covering its programme; not its own scope."""
     scope = part.scope
     givers = [*lineage(repo, scope.giver), None] if scope.giver else [None]
-    programmes = _whole_programmes(scope.programme, options)
+    programmes = _whole_programmes(repo, scope.programme, options)
     own = (scope.region, scope.giver, scope.programme)
     for region, giver, programme in product(lineage(repo, scope.region), givers, programmes):
         if (region, giver, programme) != own:
@@ -306,10 +305,11 @@ figure for the whole: a province's count is at most the national one, one giver'
 the count for all givers. A claim is a part of another when its region is the other's region or
 lies inside it (the `parent` chain of the region registry), its giver lies inside the other's
 giver (any giver when the other names none), and the other's programme covers its own (the same
-programme, no programme, an umbrella programme such as `counterpart-support`, or one listed in
-the `programmes` option). Parts that cannot overlap are also summed, as the metric is additive:
-regions none of which encloses another (with the whole's giver), or givers none of which lies
-inside another; for each region or giver the highest lower bound among its figures is added.
+programme, no programme, a programme marked `umbrella: true` in the programme registry, or one
+listed in the `programmes` option). Parts that cannot overlap are also summed, as the metric is
+additive: regions none of which encloses another (with the whole's giver), or givers none of
+which lies inside another; for each region or giver the highest lower bound among its figures is
+added.
 
 Dates: a part is compared with the earliest whole dated on or after it. A part dated after every
 whole is compared only for a stock metric and only within `stock_days_after_whole` days (a
