@@ -316,6 +316,33 @@ def sources_add(
     raise typer.Exit(run(request, _color()))
 
 
+export_app = typer.Typer(
+    help="The checks in formats for publishing.", no_args_is_help=True, rich_markup_mode="markdown"
+)
+app.add_typer(export_app, name="export")
+
+
+@export_app.command("claimreview")
+def export_claimreview(
+    author: Annotated[str, typer.Option(help="Who publishes the review (organization or person).")],
+    date: Annotated[
+        str | None, typer.Option(help="The review's publication date, YYYY-MM-DD (default: today).")
+    ] = None,
+    url: Annotated[str | None, typer.Option(help="The page that publishes the review.")] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
+    ] = None,
+    archive: ArchiveOption = None,
+) -> None:
+    """schema.org ClaimReview JSON-LD for each claim that a finding involves (docs/workflow.md).
+
+    Exit codes: 0 written, 2 bad option or input errors in the repository.
+    """
+    from aidcheck.commands.export import run_claimreview
+
+    raise typer.Exit(run_claimreview(author, date, url, output, archive=archive))
+
+
 class CatalogueFormat(StrEnum):
     text = "text"
     json = "json"

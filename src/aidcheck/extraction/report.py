@@ -4,6 +4,7 @@ and the guesses a stub claim needs (period, region, metric)."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from decimal import Decimal
 
@@ -16,7 +17,8 @@ from aidcheck.extraction.metrics import MetricIndex
 from aidcheck.extraction.periods import guess_period
 from aidcheck.loader.repository import Repository
 
-CLAUSE_MARKS = ",，;；:：。！？!?\n"
+# Where a clause ends: Chinese and English punctuation, but not the comma inside 1,180.
+CLAUSE_END = re.compile(r"[，;；:：。！？!?\n]|(?<!\d),|,(?!\d)")
 
 
 def _plain(x: Decimal | None) -> str | None:
@@ -72,10 +74,11 @@ class Extraction(BaseModel):
 def clause(text: str, start: int, end: int, sentence_start: int, sentence_end: int) -> str:
     """The clause around a figure (between commas or semicolons), widened to the sentence
     when the clause is too short to find again; trimmed of white space and closing marks."""
-    left = max(sentence_start, *(text.rfind(c, sentence_start, start) + 1 for c in CLAUSE_MARKS))
-    right = min(
-        [i for c in CLAUSE_MARKS if (i := text.find(c, end, sentence_end)) != -1] or [sentence_end]
-    )
+    left = sentence_start
+    for m in CLAUSE_END.finditer(text, sentence_start, start):
+        left = m.end()
+    after = CLAUSE_END.search(text, end, sentence_end)
+    right = after.start() if after is not None else sentence_end
     if right - left < 10:
         left, right = sentence_start, sentence_end
     return text[left:right].strip().rstrip("。.;；,，")
