@@ -79,3 +79,38 @@ def make_repo(tmp_path: Path) -> RepoFactory:
         return root
 
     return make
+
+
+# CI cannot pass by skipping. Under CI=true (set by GitHub Actions and by our own .ci/run), a test
+# that would skip fails instead: a missing Chromium, evidence archive or SARIF multitool means
+# the build did not test what it says it tested. A test whose skip is legitimate on a CI
+# machine opts out with @pytest.mark.skip_allowed_in_ci("why").
+
+
+def _strict_ci() -> bool:
+    import os
+
+    return os.environ.get("CI", "").lower() in ("true", "1", "yes")
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> object:
+    outcome = yield
+    report = outcome.get_result()  # type: ignore[attr-defined]
+    if not (report.skipped and _strict_ci()) or hasattr(report, "wasxfail"):
+        return None
+    if item.get_closest_marker("skip_allowed_in_ci") is not None:
+        return None
+    reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+    report.outcome = "failed"
+    report.longrepr = (
+        f"skipped under CI=true, which fails the build: {reason}. Install what the test needs "
+        "(.ci/run does), or mark it @pytest.mark.skip_allowed_in_ci(reason) if skipping is right"
+    )
+    return None
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "skip_allowed_in_ci(reason): this test may skip under CI=true"
+    )

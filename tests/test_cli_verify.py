@@ -15,7 +15,7 @@ from aidcheck import cli
 from aidcheck.cli import ReportFormat, app
 from aidcheck.render import Format
 from tests.render.test_json_report import validate as validate_report
-from tests.render.test_sarif import validate_sarif
+from tests.render.test_sarif import check_github_rules, validate_sarif
 from tests.test_gating import git
 
 BUNDLED = Path(__file__).parents[1] / "claims"
@@ -161,6 +161,7 @@ def test_every_format_writes_its_output_file(project: Path, fmt: str) -> None:
     elif fmt == "sarif":
         document = json.loads(text)
         validate_sarif(document)
+        check_github_rules(document)
         assert document["runs"][0]["results"]
     elif fmt == "github":
         annotations = [line for line in text.splitlines() if line.startswith("::error ")]

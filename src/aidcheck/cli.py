@@ -135,6 +135,14 @@ def verify(
         typer.Option(help="Record the current findings in this baseline file, and accept them."),
     ] = None,
     archive: ArchiveOption = None,
+    sarif_root: Annotated[
+        Path | None,
+        typer.Option(
+            metavar="DIR",
+            help="The folder that SARIF paths are relative to. Default: the top of the git "
+            "repository holding the project, which is what GitHub code scanning expects.",
+        ),
+    ] = None,
 ) -> None:
     """Load every claim, run the checks, print a discrepancy report.
 
@@ -153,6 +161,7 @@ def verify(
             baseline=baseline,
             write_baseline=write_baseline,
             archive=archive,
+            sarif_root=sarif_root,
         )
     )
 

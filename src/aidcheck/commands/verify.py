@@ -27,6 +27,7 @@ def run(
     write_baseline: Path | None = None,
     environ: Mapping[str, str] | None = None,
     archive: Path | None = None,
+    sarif_root: Path | None = None,
 ) -> int:
     env = os.environ if environ is None else environ
     chosen = resolve(Format(fmt), env)
@@ -54,6 +55,7 @@ def run(
         width=shutil.get_terminal_size((100, 24)).columns if output is None else 100,
         workspace=env.get("GITHUB_WORKSPACE"),
         run=run_info,
+        sarif_root=sarif_root,
     )
     with collector.paused():
         text = render(outcome.report, chosen, options)

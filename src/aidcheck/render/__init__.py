@@ -10,6 +10,7 @@ import importlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
+from pathlib import Path
 
 from aidcheck.findings import Report
 from aidcheck.runinfo import RunInfo
@@ -43,6 +44,8 @@ class RenderOptions:
     """The folder that annotation paths are relative to (GitHub's `GITHUB_WORKSPACE`)."""
     run: RunInfo | None = None
     """When the run was, which aidcheck and which commit (shown by the HTML page only)."""
+    sarif_root: Path | None = None
+    """The folder SARIF paths are relative to (default: the git top level of the project)."""
 
 
 def resolve(fmt: Format, environ: Mapping[str, str]) -> Format:
