@@ -84,3 +84,24 @@ def test_project_urls_and_typed_marker() -> None:
     assert {"Homepage", "Documentation", "Source", "Issues"} <= set(urls)
     assert "Typing :: Typed" in PYPROJECT["project"]["classifiers"]
     assert (ROOT / "src" / "aidcheck" / "py.typed").exists()
+
+
+def _quickstart() -> list[str]:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Quickstart", 1)[1].split("\n## ", 1)[0]
+    return re.findall(r"```sh\n(.*?)\n```", section, re.S)
+
+
+def test_ci_runs_exactly_the_readme_commands() -> None:
+    """The README has one command that installs and runs the main job and one that runs the
+    tests; .ci/run runs both, word for word, on its own lines."""
+    commands = _quickstart()
+    assert len(commands) == 2, commands
+    install, tests = commands
+    assert "pip install" in install and "aidcheck verify" in install
+    assert "pytest" in tests
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    for command in commands:
+        assert "\n" not in command
+        assert ci.count(command) == 1, f".ci/run does not run the README's command: {command}"
+    assert ci.index(install) < ci.index(tests)
