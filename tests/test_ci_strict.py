@@ -9,6 +9,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).parents[1]
 SAMPLE = """\
+import pytest
+
 
 @pytest.mark.skipif(True, reason="chromium is not installed")
 def test_needs_a_browser():

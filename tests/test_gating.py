@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 
 from aidcheck import rules
+from aidcheck.changes import changes_since
 from aidcheck.findings import Finding, Location, Report, Severity
 from aidcheck.gating import (
     GateOptions,
     GatingError,
     apply,
-    changed_files,
     read_baseline,
     write_baseline,
 )
@@ -133,6 +133,7 @@ def test_baseline_hides_known_findings_and_names_stale_ones(
     path = tmp_path / "baseline.json"
     write_baseline(path, old)
     now = Report(findings=[finding("Z901", ["a"]), finding("Z903", ["new"]), finding("L001", [])])
+    now.summary.checks_run = True
     now.findings[2].fingerprint = "Z901-a"  # an input error is never hidden, even if listed
     now.findings[2].code = "L001"
     apply(now, repo, GateOptions(baseline=path))
@@ -149,12 +150,17 @@ def test_write_baseline_accepts_the_current_findings(
 ) -> None:
     repo = load(make_repo())
     report = Report(findings=[finding("Z901", ["a"]), finding("Z903", ["b"])])
+    report.summary.checks_run = True
     apply(report, repo, GateOptions(write_baseline=tmp_path / "b.json"))
     assert report.active() == []
     assert report.summary.baselined == 2 and report.summary.stale_baseline == 0
 
 
 # Changed files
+
+
+def changed_files(root: Path, ref: str) -> set[Path]:
+    return changes_since(root, ref, Repository(root=root)).files
 
 
 def test_changed_files_include_committed_staged_unstaged_and_untracked(
@@ -214,7 +220,7 @@ def test_only_findings_that_involve_a_changed_file_are_kept(make_repo: RepoFacto
     apply(report, repo, GateOptions(changed_since="HEAD"))
     assert [f.code for f in report.findings] == ["Z901", "L001", "Z904"]
     assert report.summary.unchanged == 1
-    assert "--changed-since HEAD: 1 files added or changed" in report.notices[0]
+    assert "1 files and 1 claims added or changed" in report.notices[0]
 
 
 def test_a_baseline_that_is_a_folder_or_not_utf8_says_what_to_do(tmp_path: Path) -> None:
@@ -224,3 +230,67 @@ def test_a_baseline_that_is_a_folder_or_not_utf8_says_what_to_do(tmp_path: Path)
     garbled.write_bytes(b"\xff\xfe{}")
     with pytest.raises(GatingError, match=r"not UTF-8 text .*--write-baseline"):
         read_baseline(garbled)
+
+
+# A baseline next to a run that did not check
+
+
+def test_a_run_stopped_by_input_errors_neither_rewrites_nor_judges_the_baseline(
+    make_repo: RepoFactory, tmp_path: Path
+) -> None:
+    """After a load error nothing is stale (the checks did not run), no notice advises
+    --write-baseline, and --write-baseline is refused: writing it would empty the baseline and
+    every accepted finding would fail once the YAML is fixed."""
+    from aidcheck.verify import VerifyOptions, verify
+
+    root = make_repo({"xinhua.yaml": SOURCE, "people.yaml": OTHER})
+    baseline = tmp_path / "baseline.json"
+
+    def run(**gate: object) -> Report:
+        options = VerifyOptions(cwd=root, gate=GateOptions(**gate), environ={})  # type: ignore[arg-type]
+        return verify(options).report
+
+    first = run(write_baseline=baseline)
+    assert first.summary.exit_code == 0 and first.summary.baselined >= 1
+    written = baseline.read_text(encoding="utf-8")
+    broken = root / "claims" / "people.yaml"
+    good = broken.read_text(encoding="utf-8")
+    broken.write_text(good.replace("  - id: people", " - id: people"), encoding="utf-8")
+    report = run(baseline=baseline)
+    assert report.summary.exit_code == 2 and report.summary.stale_baseline == 0
+    assert not any("--write-baseline" in n and "drop them" in n for n in report.notices)
+    assert any("not checked for staleness" in n for n in report.notices)
+    with pytest.raises(GatingError, match="not written, because the checks did not run"):
+        run(write_baseline=baseline)
+    assert baseline.read_text(encoding="utf-8") == written
+    broken.write_text(good, encoding="utf-8")
+    again = run(baseline=baseline)
+    assert again.summary.exit_code == 0 and again.summary.stale_baseline == 0
+
+
+def test_a_partial_run_does_not_rewrite_the_baseline(
+    make_repo: RepoFactory, tmp_path: Path
+) -> None:
+    from aidcheck.verify import VerifyOptions, verify
+
+    root = make_repo({"xinhua.yaml": SOURCE, "people.yaml": OTHER})
+    baseline = tmp_path / "baseline.json"
+    whole = verify(
+        VerifyOptions(cwd=root, gate=GateOptions(write_baseline=baseline), environ={})
+    ).report
+    assert whole.summary.baselined >= 1
+    only = [root / "claims" / "registry.yaml", root / "claims" / "xinhua.yaml"]
+    options = VerifyOptions(cwd=root, paths=only, gate=GateOptions(baseline=baseline), environ={})
+    partial = verify(options).report
+    assert partial.summary.stale_baseline == 0
+    with pytest.raises(GatingError, match="only some claim files were given"):
+        verify(
+            VerifyOptions(
+                cwd=root, paths=only, gate=GateOptions(write_baseline=baseline), environ={}
+            )
+        )
+    # Naming exactly the project's claim folder is the whole run.
+    options = VerifyOptions(
+        cwd=root, paths=[root / "claims"], gate=GateOptions(baseline=baseline), environ={}
+    )
+    assert verify(options).report.summary.baselined == whole.summary.baselined

@@ -3,28 +3,32 @@
 Three options narrow a report down to what a change introduced:
 - a **baseline** (`--baseline FILE`) lists accepted findings by fingerprint; findings in it are
   kept in the report but marked `baselined`, counted apart, and never fail the run. Entries that
-  no longer occur are counted as stale and named in a notice;
-- `--write-baseline FILE` records the current findings (then applies them as the baseline);
-- `--changed-since REF` keeps only the findings that involve a file added or changed since the
-  git ref: a claim in it, or a location in it (load errors have only locations). A discrepancy
-  between a new claim and an old one involves the new claim's file, so it counts.
+  no longer occur are counted as stale and named in a notice, but only after a run that checked
+  everything (all claim files, no input errors, every rule run);
+- `--write-baseline FILE` records the current findings (then applies them as the baseline), and
+  refuses to after a run that did not check everything: it would drop accepted findings;
+- `--changed-since REF` keeps only the findings that involve a claim added or edited since the
+  merge base of REF and HEAD (aidcheck.changes), and reports a change that weakens the
+  configuration compared with the merge base's as G001 (aidcheck.weakening).
 
-Input errors (the load family) are never baselined or left out: with them the checks did not
-run, so nothing can be said about what a change introduced.
+Input errors (the load family) and G001 are never baselined or left out: with input errors the
+checks did not run, so nothing can be said about what a change introduced.
 """
 
 from __future__ import annotations
 
 import json
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from aidcheck.atomic import write_text
 from aidcheck.findings import Finding, Report
 from aidcheck.limits import Limits
 from aidcheck.loader.repository import Repository
+
+if TYPE_CHECKING:
+    from aidcheck.changes import Changes
 from aidcheck.safeio import UnsafeFile, read_regular
 
 BASELINE_VERSION = 1
@@ -42,23 +46,79 @@ class GateOptions:
     write_baseline: Path | None = None
 
 
-def apply(report: Report, repo: Repository, options: GateOptions) -> None:
-    """Mark, count and drop findings of `report` in place, as the options ask."""
+NOT_RUN = "not run"
+"""How a rule run's note starts when the rule could not run (no evidence archive)."""
+
+
+def apply(report: Report, repo: Repository, options: GateOptions, *, partial: bool = False) -> None:
+    """Mark, count and drop findings of `report` in place, as the options ask.
+
+    `partial` says that only some of the claim files were given, so that findings about the
+    others are missing from the report: such a run neither writes a baseline nor calls baseline
+    entries stale, and neither does a run stopped by input errors. Entries of rules that did not
+    run (citation rules without an evidence archive) are neither stale nor dropped on rewrite.
+    """
+    unchecked = _unchecked(report, partial)
+    skipped = _skipped(report)
     if options.write_baseline is not None:
-        write_baseline(options.write_baseline, report)
+        if unchecked:
+            raise GatingError(
+                f"--write-baseline {options.write_baseline}: not written, because "
+                f"{'; '.join(unchecked)}. A baseline written now would drop the findings it "
+                "accepts; fix that and run again"
+            )
+        write_baseline(options.write_baseline, report, keep=_kept_entries(options, skipped))
     chosen = options.write_baseline or options.baseline
     if chosen is not None:
-        _apply_baseline(report, read_baseline(chosen), chosen)
+        _apply_baseline(report, read_baseline(chosen), chosen, unchecked, skipped)
     if options.changed_since is not None:
-        changed = changed_files(repo.root, options.changed_since)
-        _keep_changed(report, repo, changed, options.changed_since)
+        from aidcheck.changes import changes_since
+        from aidcheck.weakening import weakened
+
+        changes = changes_since(repo.root, options.changed_since, repo)
+        _keep_changed(report, repo, changes)
+        weakened(report, repo, changes)
+
+
+def _unchecked(report: Report, partial: bool) -> list[str]:
+    """Why this run did not check what a baseline covers (empty when it did)."""
+    reasons = []
+    if not report.summary.checks_run:
+        reasons.append(
+            "the checks did not run (input errors: run `aidcheck verify` without "
+            "--write-baseline to see them)"
+        )
+    if partial:
+        reasons.append("only some claim files were given (name none, to check the whole project)")
+    return reasons
+
+
+def _skipped(report: Report) -> set[str]:
+    """The rules that were selected but could not run (no evidence archive)."""
+    return {r.code for r in report.rules if (r.note or "").startswith(NOT_RUN)}
+
+
+def _kept_entries(options: GateOptions, skipped: set[str]) -> list[dict[str, Any]]:
+    """The entries of an existing baseline that a rewrite keeps: those of rules that did not run
+    this time, which the run could neither confirm nor drop."""
+    path = options.write_baseline
+    if not skipped or path is None or not path.exists():
+        return []
+    try:
+        entries = read_baseline(path)
+    except GatingError:
+        return []
+    return [e for e in entries.values() if e.get("code") in skipped]
 
 
 def gateable(finding: Finding) -> bool:
     """Whether gating may hide this finding: everything but input errors."""
     from aidcheck import rules
     from aidcheck.rules.base import Family
+    from aidcheck.rules.gate import WEAKENED_GATE
 
+    if finding.code == WEAKENED_GATE.code:
+        return False
     try:
         return rules.get(finding.code).family is not Family.LOAD
     except KeyError:
@@ -68,9 +128,10 @@ def gateable(finding: Finding) -> bool:
 # Baselines
 
 
-def write_baseline(path: Path, report: Report) -> None:
+def write_baseline(path: Path, report: Report, keep: list[dict[str, Any]] | None = None) -> None:
+    """Record the report's findings (and the `keep` entries of an older baseline) in `path`."""
     findings = [f for f in report.findings if f.suppressed is None and gateable(f)]
-    entries = [
+    entries: list[dict[str, Any]] = [
         {
             "fingerprint": f.fingerprint,
             "code": f.code,
@@ -79,8 +140,11 @@ def write_baseline(path: Path, report: Report) -> None:
             "claims": sorted(f.claims),
             "message": f.message,
         }
-        for f in sorted(findings, key=lambda f: (f.code, f.fingerprint))
+        for f in findings
     ]
+    written = {e["fingerprint"] for e in entries}
+    entries += [e for e in keep or [] if e.get("fingerprint") not in written]
+    entries.sort(key=lambda e: (str(e.get("code")), str(e.get("fingerprint"))))
     document = {
         "aidcheck_baseline": BASELINE_VERSION,
         "tool": " ".join(report.tool.values()),
@@ -156,17 +220,39 @@ def _plain_entry(entry: dict[str, Any]) -> dict[str, Any]:
     return plain
 
 
-def _apply_baseline(report: Report, entries: dict[str, dict[str, Any]], path: Path) -> None:
+def _apply_baseline(
+    report: Report,
+    entries: dict[str, dict[str, Any]],
+    path: Path,
+    unchecked: list[str],
+    skipped: set[str],
+) -> None:
     occurring = {f.fingerprint for f in report.findings}
     for finding in report.findings:
         if finding.fingerprint in entries and finding.suppressed is None and gateable(finding):
             finding.baselined = True
     report.summary.baselined = sum(f.baselined for f in report.findings)
-    stale = [entry for fp, entry in entries.items() if fp not in occurring]
+    report.summary.stale_baseline = 0
+    if unchecked:
+        # Entries may be missing from this run only because it did not check them: calling
+        # them stale would advise rewriting the baseline without them.
+        report.notices.append(
+            f"baseline {path}: entries were not checked for staleness, because "
+            f"{'; '.join(unchecked)}"
+        )
+        return
+    missing = [entry for fp, entry in entries.items() if fp not in occurring]
+    stale = [entry for entry in missing if entry.get("code") not in skipped]
+    unjudged = len(missing) - len(stale)
+    if unjudged:
+        report.notices.append(
+            f"baseline {path}: {unjudged} entries belong to rules that did not run "
+            f"({', '.join(sorted(skipped))}) and were not compared"
+        )
     report.summary.stale_baseline = len(stale)
     if stale:
         named = "; ".join(
-            f"{e.get('code', '?')} {', '.join(e.get('claims') or []) or e.get('message', '')}"
+            f"{e.get('code', '?')} {', '.join(_names(e.get('claims'))) or e.get('message', '')}"
             for e in stale[:SHOWN_STALE]
         )
         more = f" and {len(stale) - SHOWN_STALE} more" if len(stale) > SHOWN_STALE else ""
@@ -176,63 +262,18 @@ def _apply_baseline(report: Report, entries: dict[str, dict[str, Any]], path: Pa
         )
 
 
-# Changed files
+def _names(claims: object) -> list[str]:
+    return [str(c) for c in claims] if isinstance(claims, list) else []
 
 
-def changed_files(root: Path, ref: str) -> set[Path]:
-    """Files added or changed since `ref` (committed, staged, unstaged or untracked)."""
-    if ref.startswith("-"):
-        raise GatingError(f"--changed-since {ref!r}: a git ref cannot start with '-'")
-    top_raw = _git(
-        root,
-        "rev-parse",
-        "--show-toplevel",
-        what="find the git repository",
-        fix="run aidcheck inside a git checkout of the claims, or leave out --changed-since",
-    )
-    top = Path(top_raw.decode().strip())
-    _git(
-        top,
-        "rev-parse",
-        "--verify",
-        "--quiet",
-        f"{ref}^{{commit}}",
-        what=f"resolve {ref!r}",
-        fix="no such commit: fetch it first (e.g. `git fetch origin main`) or name another",
-    )
-    names = _git(top, "diff", "--name-only", "-z", ref, "--", what="list changed files").split(
-        b"\0"
-    )
-    names += _git(
-        top, "ls-files", "--others", "--exclude-standard", "-z", what="list untracked files"
-    ).split(b"\0")
-    return {(top / name.decode()).resolve() for name in names if name}
+# Changed claims
 
 
-def _git(cwd: Path, *args: str, what: str, fix: str = "") -> bytes:
-    """Git's output; a GatingError that says `what` failed, why, and the `fix` if any."""
-    try:
-        done = subprocess.run(
-            ["git", "-C", str(cwd), *args], capture_output=True, check=False, timeout=120
-        )
-    except FileNotFoundError:
-        raise GatingError("--changed-since needs git, and git is not installed") from None
-    if done.returncode != 0:
-        detail = done.stderr.decode(errors="replace").strip().splitlines()
-        reason = detail[-1] if detail else f"git exited with {done.returncode}"
-        if "--quiet" in args:  # git says nothing; the fix says it all
-            reason = fix
-        elif fix:
-            reason = f"{reason}; {fix}"
-        raise GatingError(f"--changed-since: cannot {what} in {cwd}: {reason}")
-    return done.stdout
-
-
-def _keep_changed(report: Report, repo: Repository, changed: set[Path], ref: str) -> None:
+def _keep_changed(report: Report, repo: Repository, changes: Changes) -> None:
     kept: list[Finding] = []
     left_out = 0
     for finding in report.findings:
-        if not gateable(finding) or _involves(repo, finding, changed):
+        if not gateable(finding) or _involves(repo, finding, changes):
             kept.append(finding)
         elif finding.suppressed is None and not finding.baselined:
             left_out += 1
@@ -240,15 +281,16 @@ def _keep_changed(report: Report, repo: Repository, changed: set[Path], ref: str
     report.summary.unchanged = left_out
     report.summary.baselined = sum(f.baselined for f in kept)
     report.notices.append(
-        f"--changed-since {ref}: {len(changed)} files added or changed; only findings that "
-        f"involve them are reported ({left_out} more in unchanged files)"
+        f"--changed-since {changes.ref}: compared with the merge base {changes.base[:12]}; "
+        f"{len(changes.files)} files and {len(changes.claims)} claims added or changed; only "
+        f"findings that involve those claims are reported ({left_out} more about unchanged "
+        "claims)"
     )
 
 
-def _involves(repo: Repository, finding: Finding, changed: set[Path]) -> bool:
-    files = [(repo.root / loc.path).resolve() for loc in finding.locations]
-    for claim_id in finding.claims:
-        origin = repo.origins.get(("claim", claim_id))
-        if origin is not None:
-            files.append(origin.file.resolve())
-    return any(path in changed for path in files)
+def _involves(repo: Repository, finding: Finding, changes: Changes) -> bool:
+    """A finding about claims involves the change when one of its claims was added or edited;
+    a finding about no claim, when one of its places is in a changed file."""
+    if finding.claims:
+        return any(claim in changes.claims for claim in finding.claims)
+    return any((repo.root / loc.path).resolve() in changes.files for loc in finding.locations)

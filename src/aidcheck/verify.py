@@ -114,7 +114,9 @@ def _verify(options: VerifyOptions) -> Outcome:
         report.rules.extend(runs)
         report.summary.checks_run = True
     if options.gate is not None:
-        gating.apply(report, repo, options.gate)
+        whole = {p.resolve() for p in project.claim_paths()}
+        partial = bool(options.paths) and {p.resolve() for p in options.paths} != whole
+        gating.apply(report, repo, options.gate, partial=partial)
     _summarise(report, repo, len(findings), _fail_on(options, project))
     citation_status(report, repo, opened.evidence)
     return Outcome(report, repo, opened.evidence)

@@ -15,6 +15,7 @@ from aidcheck.rules import (
     citation_figure,
     citation_quote,
     counted_drift,
+    gate,
     load,
     provenance,
     relation,
@@ -40,6 +41,7 @@ _ALL: tuple[Rule, ...] = (
     *timeline.RULES,
     *provenance.RULES,
     *suppression.RULES,  # meta rules run last, over the other rules' findings
+    *gate.RULES,  # reported by --changed-since, never run as a check
 )
 
 REGISTRY: dict[str, Rule] = {rule.code: rule for rule in _ALL}
