@@ -31,7 +31,6 @@ import random
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
-from typing import Any
 
 FIRST_YEAR, LAST_YEAR = 2015, 2023
 GROWTH = 1.15  # per year, for cumulative totals and stocks
@@ -384,7 +383,9 @@ class Builder:
             for name in sorted(n for n in dir(self) if n.startswith("plant_")):
                 getattr(self, name)()
 
-    def _pair(self, key: Key, first: int, second: int, **extra: Any) -> tuple[ClaimSpec, ClaimSpec]:
+    def _pair(
+        self, key: Key, first: int, second: int, **extra: object
+    ) -> tuple[ClaimSpec, ClaimSpec]:
         a = self.claim(
             self.source(dt.date(2020, 3, 1)), key, wording=(f"{first}{key.metric.unit}", "exact")
         )

@@ -27,7 +27,7 @@ CONFIG_NAMES = ("aidcheck.toml", "pyproject.toml")
 
 def weakened(report: Report, repo: Repository, changes: Changes) -> None:
     """Append a G001 finding to `report` for each way the change weakens the configuration."""
-    from aidcheck.rules.settings import engine_settings
+    from aidcheck.settings import engine_settings
 
     head = find_project(repo.root)
     try:
@@ -77,7 +77,7 @@ def _base_settings(head: Project, changes: Changes) -> tuple[Project, EngineSett
     """The project and engine settings as configured at the merge base: its aidcheck.toml, or
     its pyproject.toml with a [tool.aidcheck] table, or the defaults when it had neither
     (ConfigError if that configuration is invalid)."""
-    from aidcheck.rules.settings import engine_settings
+    from aidcheck.settings import engine_settings
 
     with tempfile.TemporaryDirectory(prefix="aidcheck-base-") as scratch:
         folder = Path(scratch).resolve()
