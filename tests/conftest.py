@@ -67,16 +67,12 @@ def make_repo(tmp_path: Path) -> RepoFactory:
         registry: str = REGISTRY,
         config: str = 'claims = "claims"\n',
     ) -> Path:
-        root = tmp_path / "repo"
-        claims = root / "claims"
-        claims.mkdir(parents=True, exist_ok=True)
-        (root / "aidcheck.toml").write_text(config, encoding="utf-8")
-        (claims / "registry.yaml").write_text(registry, encoding="utf-8")
-        for name, text in (files if files is not None else {"xinhua.yaml": SOURCE}).items():
-            path = claims / name
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(textwrap.dedent(text), encoding="utf-8")
-        return root
+        from tests.rules.conftest import Repo  # the one repository writer
+
+        written = files if files is not None else {"xinhua.yaml": SOURCE}
+        repo = Repo(root=tmp_path / "repo", config=config, registry=registry)
+        repo.files = {name: textwrap.dedent(text) for name, text in written.items()}
+        return repo.write()
 
     return make
 

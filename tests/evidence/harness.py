@@ -15,11 +15,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 from aidcheck.findings import Finding, Report
 from aidcheck.verify import Outcome, VerifyOptions, verify
-from tests.rules.conftest import REGISTRY
+from tests.rules.conftest import Repo
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 REAL_ARCHIVE = REPO_ROOT.parent / "shared" / "sources"
@@ -109,18 +108,12 @@ class Cited:
         return self
 
     def write(self) -> Path:
-        claims = self.root / "claims"
-        claims.mkdir(parents=True, exist_ok=True)
+        """Write the repository with the shared writer (`tests.rules.conftest.Repo`), its
+        configuration naming the archive."""
         config = 'claims = "claims"\n'
         if self.config_archive is not None:
             config += f'archive = "{self.config_archive}"\n'
-        (self.root / "aidcheck.toml").write_text(config, encoding="utf-8")
-        _dump(claims / "registry.yaml", REGISTRY)
-        for name, data in self.files.items():
-            path = claims / name
-            path.parent.mkdir(parents=True, exist_ok=True)
-            _dump(path, data)
-        return self.root
+        return Repo(root=self.root, files=self.files, config=config).write()
 
     def enter(self, monkeypatch: pytest.MonkeyPatch) -> Cited:
         """Write the repository and work inside it, as a user would: the current directory is
@@ -135,11 +128,6 @@ class Cited:
 
     def verify(self, archive: Path | None = None, environ: dict[str, str] | None = None) -> Report:
         return self.run(archive, environ).report
-
-
-def _dump(path: Path, data: Any) -> None:
-    text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
-    path.write_text(text, encoding="utf-8")
 
 
 def findings(report: Report, code: str) -> list[Finding]:

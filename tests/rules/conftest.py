@@ -1,4 +1,5 @@
-"""A small harness for the cross-check rules: write a synthetic claim repository, run `verify`.
+"""The one harness that writes synthetic claim repositories (tests/conftest.py's `make_repo` and
+tests/evidence/harness.py's `Cited` write through `Repo`), and runs `verify` on them.
 
 repo = Repo(tmp_path)
 repo.source("xinhua", [claim("a", "county_hospitals_paired", "1180家", as_of="2018-12-31")])
@@ -91,8 +92,9 @@ class Repo:
     root: Path
     files: dict[str, Any] = field(default_factory=dict)
     config: str = 'claims = "claims"\n'
-    registry: dict[str, Any] = field(default_factory=lambda: copy.deepcopy(REGISTRY))
-    """The metrics, regions and programmes written to claims/registry.yaml (a copy to edit)."""
+    registry: dict[str, Any] | str = field(default_factory=lambda: copy.deepcopy(REGISTRY))
+    """The metrics, regions and programmes written to claims/registry.yaml: a copy of REGISTRY
+    to edit, or YAML text."""
 
     def source(
         self,
@@ -125,14 +127,14 @@ class Repo:
         for name, data in self.files.items():
             path = claims / name
             path.parent.mkdir(parents=True, exist_ok=True)
-            if isinstance(data, str):
-                path.write_text(data, encoding="utf-8")
-            else:
-                self._dump(path, data)
+            self._dump(path, data)
         return self.root
 
     @staticmethod
     def _dump(path: Path, data: Any) -> None:
+        if isinstance(data, str):
+            path.write_text(data, encoding="utf-8")
+            return
         text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
         path.write_text(text, encoding="utf-8")
 

@@ -214,6 +214,7 @@ def test_only_a_programme_the_registry_marks_as_umbrella_covers_every_programme(
 ) -> None:
     """No programme id is built into the tool: without the flag, the same claims compare
     nothing, and the flag works on any programme."""
+    assert isinstance(repo.registry, dict)
     repo.registry["programmes"] = [
         {"id": p, "name_zh": p, "name_en": p}
         for p in ("counterpart-support", "tertiary-county-pairing", "east-west-collaboration")
