@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -71,6 +72,7 @@ def test_derived_from_chain_of_1100_sources_is_followed_without_recursion(
         'claims = "claims"\nx = ' + "[" * 2000 + "]" * 2000 + "\n",
         'claims = "' + "a" * 5000 + '"\n',
         "claims = 5\n",
+        'claims = "claims"\nx = ' + "9" * 5000 + "\n",
         'claims = "claims"\nselect = [1, 2]\n',
     ],
 )
@@ -142,3 +144,25 @@ def test_stale_baseline_entry_of_the_wrong_types_is_read_without_crashing(
     outcome = verify(VerifyOptions(cwd=repo.write(), gate=GateOptions(None, path, None)))
     assert outcome.report.summary.stale_baseline == 1
     assert sum(len(n) for n in outcome.report.notices) < 5_000
+
+
+def test_configuration_that_is_a_fifo_is_an_input_error_not_skipped(tmp_path: Path) -> None:
+    root = Repo(tmp_path / "repo").write()
+    (root / "aidcheck.toml").unlink()
+    os.mkfifo(root / "aidcheck.toml")
+    report = verify(VerifyOptions(cwd=root)).report
+    assert report.summary.exit_code == 2
+    assert "FIFO" in report.findings[0].message
+
+
+@pytest.mark.parametrize("claims", ["/", "/dev/zero", "../..", "pipe.yaml"])
+def test_configured_claims_that_are_special_or_outside_read_nothing(
+    tmp_path: Path, claims: str
+) -> None:
+    repo = Repo(tmp_path / "repo")
+    repo.config = f'claims = "{claims}"\n'
+    root = repo.write()
+    os.mkfifo(root / "pipe.yaml")
+    report = verify(VerifyOptions(cwd=root)).report
+    assert report.summary.exit_code == 2
+    assert {f.code for f in report.findings} <= {"L001", "L010"}

@@ -7,6 +7,7 @@ are relative to the file that states them.
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -68,10 +69,10 @@ def find_project(start: Path) -> Project:
     start = start.resolve()
     for folder in (start, *start.parents):
         candidate = folder / "aidcheck.toml"
-        if candidate.is_file():
+        if os.path.lexists(candidate):  # a FIFO or a link is an error, not a file to skip
             return Project(folder, candidate, _read(candidate, ()))
         pyproject = folder / "pyproject.toml"
-        if pyproject.is_file():
+        if os.path.lexists(pyproject):
             table = _table(pyproject, ("tool", "aidcheck"))
             if table is not None:
                 return Project(folder, pyproject, _validate(pyproject, table, ("tool", "aidcheck")))
@@ -128,6 +129,15 @@ def _table(path: Path, prefix: tuple[str, ...]) -> dict[str, Any] | None:
                 Problem(
                     message=f"invalid TOML: {what}; correct the syntax here",
                     locations=[Location(path=path.name, line=line, column=column)],
+                )
+            ]
+        ) from None
+    except ValueError as exc:  # an integer of thousands of digits
+        raise ConfigError(
+            [
+                Problem(
+                    message=f"cannot read the TOML: {str(exc)[:120]}; write a shorter value",
+                    locations=[Location(path=path.name, line=1)],
                 )
             ]
         ) from None

@@ -119,7 +119,7 @@ SNAPSHOT_UNSAFE = Message(
 )
 SNAPSHOT_UNLISTED = Message(
     "C101.unlisted",
-    "snapshot {file} of source {source} is not opened: {reason}",
+    "snapshot {file} of source {source}: {reason}",
 )
 SNAPSHOT_HASH = Message(
     "C102",
