@@ -166,3 +166,19 @@ def test_configured_claims_that_are_special_or_outside_read_nothing(
     report = verify(VerifyOptions(cwd=root)).report
     assert report.summary.exit_code == 2
     assert {f.code for f in report.findings} <= {"L001", "L010"}
+
+
+def test_figure_string_out_of_range_is_a_schema_error(tmp_path: Path) -> None:
+    repo = Repo(tmp_path / "repo")
+    item = claim("a", "county_hospitals_paired", "1" + "0" * 21 + "家", as_of="2018-12-31")
+    report = repo.source("xinhua", [item]).verify()
+    assert report.summary.exit_code == 2
+    assert [f.code for f in report.findings] == ["L003"]
+    assert "out of range" in report.findings[0].message
+
+
+def test_a_number_out_of_range_in_a_text_is_not_read_as_a_figure() -> None:
+    from aidcheck.numbers import find_figures
+
+    found = find_figures("共有1000000000000000000000家医院和5家诊所")
+    assert [f.quantity.text for f in found] == ["5家"]

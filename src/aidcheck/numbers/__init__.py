@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pydantic import ValidationError
+
 from aidcheck.model.quantity import HEDGE_NAMES, Quantity
 from aidcheck.model.units import UnitTable, builtin_units
 from aidcheck.numbers.folding import fold, original_span
@@ -94,7 +96,11 @@ def find_figures(text: str, units: UnitTable | None = None) -> list[FoundFigure]
             pos = m.end()
             continue
         start, end = original_span(origin, figure.start, figure.end)
-        quantity = _quantity(text[start:end], figure, table)
+        try:
+            quantity = _quantity(text[start:end], figure, table)
+        except FigureError:  # a number no figure may be (10^30): not a figure of the text
+            pos = m.end()
+            continue
         reading = FoundFigure(start, end, quantity, figure.noun, figure.words, why(quantity))
         found.append((figure.start, figure.end, reading))
         pos = last_end = figure.end
@@ -130,6 +136,16 @@ def _whole_figure(folded: str, table: UnitTable) -> Figure | None:
 
 
 def _quantity(text: str, f: Figure, table: UnitTable) -> Quantity:
+    """The Quantity of a figure read from `text` (FigureError when the model refuses it, e.g. a
+    number out of the range figures may have)."""
+    try:
+        return _validated(text, f, table)
+    except ValidationError as exc:
+        first = exc.errors(include_url=False)[0]
+        raise FigureError(str(first["msg"]).removeprefix("Value error, ")) from None
+
+
+def _validated(text: str, f: Figure, table: UnitTable) -> Quantity:
     return Quantity.model_validate(
         {
             "text": text,
