@@ -138,10 +138,12 @@ def test_sigterm_during_a_write_leaves_no_temporary_file(tmp_path: Path, anonymo
     child = subprocess.Popen(
         [sys.executable, "-c", script, str(tmp_path / "report.json")],
         stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
         text=True,
     )
-    assert child.stdout is not None
-    assert child.stdout.readline() == "writing\n"
+    assert child.stdout is not None and child.stderr is not None
+    assert child.stdout.readline() == "writing\n", child.stderr.read()
     child.send_signal(signal.SIGTERM)
-    assert child.wait(timeout=20) == -signal.SIGTERM
+    code = child.wait(timeout=120)
+    assert code == -signal.SIGTERM, child.stderr.read()
     assert list(tmp_path.iterdir()) == []
