@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from tests.rules.conftest import Repo, claim, figure_lines, findings, run_of
@@ -228,3 +230,39 @@ def test_only_a_programme_the_registry_marks_as_umbrella_covers_every_programme(
     repo.registry["programmes"][1]["umbrella"] = True
     [finding] = findings(repo.verify(), "R301")
     assert finding.claims == ["cq", "all"]
+
+
+def test_a_rate_per_year_is_never_summed_with_or_compared_to_totals(repo: Repo) -> None:
+    # "around 900 experts each year for five years" nationally; two regional five-year totals
+    whole = claim(
+        "national",
+        "staff_dispatched",
+        "约900名",
+        programme="counterpart-support",
+        since="2016-01-01",
+        as_of="2020-12-31",
+    )
+    whole["period"]["per"] = "year"
+    repo.source(
+        "s",
+        [
+            whole,
+            claim("gansu", "staff_dispatched", "600余名", "CN-GS", as_of="2019-12-31"),
+            claim("hebei", "staff_dispatched", "500余名", "CN-HE", as_of="2019-12-31"),
+        ],
+    )
+    report = repo.verify()
+    assert findings(report, "R301") == []
+    run = run_of(report, "R301")
+    assert any("a rate per year and a total" in line for line in run.comparisons)
+
+
+def test_rates_of_one_span_roll_up_as_rates(repo: Repo) -> None:
+    def rate(ident: str, figure: str, region: str) -> dict[str, Any]:
+        out = claim(ident, "staff_dispatched", figure, region, year=2020)
+        out["period"]["per"] = "month"
+        return out
+
+    repo.source("s", [rate("national", "50名", "CN"), rate("gansu", "80名", "CN-GS")])
+    [finding] = findings(repo.verify(), "R301")
+    assert sorted(finding.claims) == ["gansu", "national"]

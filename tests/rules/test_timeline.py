@@ -128,3 +128,78 @@ def test_max_age_days_is_the_oldest_age_still_current(
     assert len(findings(report, "T503")) == (1 if stale else 0)
     run = run_of(report, "T503")
     assert (run.compared, run.passed) == (1, 0 if stale else 1)
+
+
+STARTED = "paired-since-2015"
+
+
+def _started(repo: Repo) -> Repo:
+    programme = {"id": STARTED, "name_zh": "帮扶", "name_en": "Aid", "started": "2015-07-01"}
+    return repo.add("programmes.yaml", {"programmes": [programme]})
+
+
+def test_a_total_with_no_start_runs_from_its_programmes_start(repo: Repo) -> None:
+    # 4年来 (since 2015-07) in one report, 截至2020年底 with no start in another: they meet
+    _started(repo)
+    repo.source(
+        "four-years",
+        [claim("since", VISITS, "3000人次", programme=STARTED, since="2015-07-01")],
+        published="2019-07-31",
+    )
+    repo.source(
+        "year-end",
+        [claim("undated", VISITS, "2000人次", programme=STARTED, as_of="2020-12-31")],
+        published="2021-02-01",
+    )
+    report = repo.verify()
+    [finding] = findings(report, "T501")
+    assert finding.claims == ["since", "undated"]
+    assert finding.message_id == "T501"
+
+
+def test_a_total_over_a_containing_period_may_not_be_smaller(repo: Repo) -> None:
+    repo.source(
+        "s",
+        [
+            claim("five-years", VISITS, "4000人次", since="2016-01-01", as_of="2020-12-31"),
+            claim("two-years", VISITS, "5000人次", since="2017-01-01", as_of="2018-12-31"),
+            claim("one-year", VISITS, "4500人次", year=2020),
+            claim("elsewhere", VISITS, "9000人次", since="2010-01-01", as_of="2015-12-31"),
+        ],
+    )
+    report = repo.verify()
+    [finding] = findings(report, "T501")
+    # compared with the highest figure nested inside it (5000 since 2017), not all pairs
+    assert finding.claims == ["two-years", "five-years"]
+    assert finding.message_id == "T501.nested"
+    assert finding.arguments["later_date"] == "2016-01-01 to 2020-12-31"
+    run = run_of(report, "T501")
+    assert (run.compared, run.passed) == (1, 0)
+
+
+def test_totals_with_and_without_a_known_start_are_not_compared_and_the_tally_says_why(
+    repo: Repo,
+) -> None:
+    repo.source(
+        "s",
+        [
+            claim("since", VISITS, "3000人次", since="2016-01-01", as_of="2019-12-31"),
+            claim("undated", VISITS, "2000人次", as_of="2020-12-31"),
+        ],
+    )
+    report = repo.verify()
+    assert findings(report, "T501") == []
+    run = run_of(report, "T501")
+    assert run.compared == 0
+    assert any("undated: no start" in line for line in run.comparisons)
+
+
+def test_a_rate_per_year_is_not_a_running_total(repo: Repo) -> None:
+    rate = claim("rate", VISITS, "900人次", since="2016-01-01", as_of="2020-12-31")
+    rate["period"]["per"] = "year"
+    repo.source("a", [rate])
+    repo.source("b", [claim("total", VISITS, "3100人次", since="2016-01-01", as_of="2020-12-31")])
+    report = repo.verify()
+    assert findings(report, "T501") == []
+    assert findings(report, "A201") == []
+    assert any("rate: a rate per year" in line for line in run_of(report, "T501").comparisons)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from enum import StrEnum
 from typing import Any
 
 from pydantic import Field, ValidationInfo, field_validator, model_validator
@@ -29,6 +30,13 @@ class Scope(StrictModel):
     note: str | None = None
 
 
+class Per(StrEnum):
+    """The span a rate is stated for: 每年 (each year), 每月 (each month)."""
+
+    YEAR = "year"
+    MONTH = "month"
+
+
 class Period(StrictModel):
     """When the figure holds.
 
@@ -41,6 +49,11 @@ class Period(StrictModel):
     as_of: Date | None = None
     since: Date | None = None
     year: int | None = Field(default=None, ge=1949, le=2100)
+    per: Per | None = Field(
+        default=None,
+        description="the figure is a rate per year or per month over the period (每年120余名, "
+        "'around 900 experts each year for five years'), not a total for it",
+    )
     wording: str | None = None
 
     @model_validator(mode="after")

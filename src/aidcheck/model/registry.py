@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated
@@ -68,6 +69,11 @@ class Programme(StrictModel):
     id: Identifier
     name_zh: str
     name_en: str
+    started: dt.date | None = Field(
+        default=None,
+        description="when the programme started: a cumulative figure with no `since` runs from "
+        "this date (自2016年启动以来)",
+    )
     description: str | None = None
     umbrella: bool = Field(
         default=False,

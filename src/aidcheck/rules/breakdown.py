@@ -21,6 +21,15 @@ def _breakdowns(ctx: CheckContext) -> dict[str, list[Claim]]:
 
 
 def _comparable(ctx: CheckContext, part: Claim, whole: Claim) -> bool:
+    if part.period.per != whole.period.per:
+        rate, total = (part, whole) if part.period.per else (whole, part)
+        per = rate.period.per.value if rate.period.per else ""
+        skip(
+            ctx,
+            f"{rate.id} {figure(rate)} is a rate per {per}, {total.id} {figure(total)} is not: "
+            "a rate and a total are never added or compared",
+        )
+        return False
     if part.figure.dimension == whole.figure.dimension:
         return True
     skip(

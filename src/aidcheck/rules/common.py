@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from aidcheck.model.base import StrictModel
 from aidcheck.model.claim import Claim
 from aidcheck.model.quantity import Interval
+from aidcheck.model.registry import Nature
 from aidcheck.model.units import DimensionName
 from aidcheck.rules.base import CheckContext
 
@@ -46,19 +47,37 @@ def period_end(repo: Repository, claim: Claim) -> dt.date:
     return claim.period.end(repo.source_of(claim).published)
 
 
-PeriodKey = tuple[dt.date | None, dt.date]
+PeriodKey = tuple[dt.date | None, dt.date, str | None]
+
+
+def period_start(repo: Repository, claim: Claim) -> dt.date | None:
+    """The start of the span a figure counts: `since`, the first day of `year`, or, for a
+    running total (a cumulative metric) with neither, the start its programme records
+    (`started`): 截至2018年底 on a programme started in 2016 counts from 2016. None when
+    nothing says."""
+    period = claim.period
+    start = period.start()
+    if start is not None or period.per is not None or claim.scope.programme is None:
+        return start
+    metric = repo.metrics.get(claim.metric)
+    if metric is None or metric.nature is not Nature.CUMULATIVE:
+        return None
+    programme = repo.programmes.get(claim.scope.programme)
+    return programme.started if programme is not None else None
 
 
 def period_key(repo: Repository, claim: Claim) -> PeriodKey:
-    """What makes two periods the same: the start of the counted span (`since`, or the first
-    day of `year`) and the date the figure holds at. A running total since 2017 and one since
-    2012 are different quantities even on the same date."""
-    return (claim.period.start(), period_end(repo, claim))
+    """What makes two periods the same: the start of the counted span (`period_start`), the
+    date the figure holds at, and the span a rate is stated per. A running total since 2017 and
+    one since 2012 are different quantities even on the same date, and 900 a year is not 900."""
+    per = claim.period.per
+    return (period_start(repo, claim), period_end(repo, claim), per.value if per else None)
 
 
 def show_period(key: PeriodKey) -> str:
-    start, end = key
-    return f"{start} to {end}" if start is not None else str(end)
+    start, end, per = key
+    span = f"{start} to {end}" if start is not None else str(end)
+    return f"{span}, per {per}" if per else span
 
 
 def source_id(repo: Repository, claim: Claim) -> str:

@@ -35,6 +35,7 @@ from aidcheck.rules.common import (
     figure,
     lineage,
     period_end,
+    period_start,
     side,
     skip,
     top_key,
@@ -43,7 +44,7 @@ from aidcheck.rules.common import (
 if TYPE_CHECKING:
     from aidcheck.loader.repository import Repository
 
-WholeKey = tuple[str, str, str | None, str | None, DimensionName]
+WholeKey = tuple[str, str, str | None, str | None, DimensionName, str | None]
 
 
 class RollupOptions(StrictModel):
@@ -72,7 +73,8 @@ class _Wholes:
 def _index(repo_claims: list[Claim], ends: dict[str, dt.date]) -> dict[WholeKey, _Wholes]:
     tightest: dict[WholeKey, dict[dt.date, Claim]] = defaultdict(dict)
     for c in repo_claims:
-        key = (c.metric, c.scope.region, c.scope.giver, c.scope.programme, c.figure.dimension)
+        scope = c.scope
+        key = (c.metric, scope.region, scope.giver, scope.programme, c.figure.dimension, _per(c))
         at = tightest[key]
         best = at.get(ends[c.id])
         if best is None or top_key(c.figure.interval) < top_key(best.figure.interval):
@@ -102,7 +104,14 @@ def _whole_keys(repo: Repository, part: Claim, options: RollupOptions) -> Iterat
     own = (scope.region, scope.giver, scope.programme)
     for region, giver, programme in product(lineage(repo, scope.region), givers, programmes):
         if (region, giver, programme) != own:
-            yield (part.metric, region, giver, programme, part.figure.dimension)
+            yield (part.metric, region, giver, programme, part.figure.dimension, _per(part))
+
+
+def _per(claim: Claim) -> str | None:
+    """A rate's span (per year): rates are compared and added only with rates of that span,
+    never with totals."""
+    per = claim.period.per
+    return per.value if per is not None else None
 
 
 def _check(ctx: CheckContext, options: RollupOptions) -> Iterator[Problem]:
@@ -116,6 +125,13 @@ def _check(ctx: CheckContext, options: RollupOptions) -> Iterator[Problem]:
         for key in _whole_keys(repo, part, options):
             candidates = index.get(key)
             if candidates is None:
+                other = index.get((*key[:-1], None if key[-1] else "year"))
+                if other is not None:
+                    skip(
+                        ctx,
+                        f"{part.id} vs {other.claims[-1].id}: a rate per "
+                        f"{key[-1] or 'year'} and a total are never added or compared",
+                    )
                 continue
             whole = _pick(ctx, part, candidates, ends, options)
             if whole is None or whole.id == part.id:
@@ -172,11 +188,24 @@ def _pick(
                 f"days later, beyond stock_days_after_whole = {options.stock_days_after_whole}",
             )
             return None
-    part_start, whole_start = part.period.start(), whole.period.start()
+    repo = ctx.repo
+    part_start, whole_start = period_start(repo, part), period_start(repo, whole)
     if part_start is not None and whole_start is not None and part_start < whole_start:
         skip(ctx, f"{part.id} counts from {part_start}, before {whole.id} starts ({whole_start})")
         return None
+    if part_start is None and whole_start is not None and _cumulative(repo, part):
+        skip(
+            ctx,
+            f"{part.id} gives no start and may count from before {whole.id} starts "
+            f"({whole_start}): give it a `since`, or its programme a `started` date",
+        )
+        return None
     return whole
+
+
+def _cumulative(repo: Repository, claim: Claim) -> bool:
+    metric = repo.metrics.get(claim.metric)
+    return metric is not None and metric.nature is Nature.CUMULATIVE
 
 
 def _compare(

@@ -1,8 +1,17 @@
 """Timelines: how one quantity's figures move over time.
 
-Claims are grouped by metric, scope, unit dimension and start of the counted span, and sorted by
-the date each figure holds at; each figure is compared with the highest figure of earlier dates
-(a running maximum of lower bounds), so a series of k claims costs O(k log k).
+Stocks (T502): claims are grouped by metric, scope, unit dimension, start of the counted span
+and rate, and sorted by the date each figure holds at; each figure is compared with the highest
+figure of earlier dates (a running maximum of lower bounds), so a series of k claims costs
+O(k log k).
+
+Running totals (T501): a total over a period that contains another period can never be
+smaller, for the same metric, scope and unit dimension. Claims are grouped by those, and each
+claim is compared with the highest figure among the claims whose period lies inside its own
+(start no earlier, end no later): sorted by start (latest first) and end, with a Fenwick tree of
+the best figure by end date, a group of k claims costs O(k log k). A total with no `since`
+counts from its programme's `started` date; one whose start nothing records is compared only
+with others like it. Rates (`period.per`) are not totals and are left out.
 """
 
 from __future__ import annotations
@@ -27,12 +36,15 @@ from aidcheck.rules.common import (
     cross_checkable,
     figure,
     period_end,
+    period_start,
     scope_key,
     show_scope,
     side,
+    skip,
 )
 
-SeriesKey = tuple[str, ScopeKey, DimensionName, dt.date | None]
+SeriesKey = tuple[str, ScopeKey, DimensionName, dt.date | None, str | None]
+Span = tuple[dt.date, dt.date]
 FigureKey = tuple[str, ScopeKey, Decimal, DimensionName, str]
 
 
@@ -43,7 +55,14 @@ def _series(ctx: CheckContext, nature: Nature) -> dict[SeriesKey, list[Claim]]:
         metric = repo.metrics.get(claim.metric)
         if metric is None or metric.nature is not nature:
             continue
-        key = (claim.metric, scope_key(claim), claim.figure.dimension, claim.period.start())
+        per = claim.period.per
+        key = (
+            claim.metric,
+            scope_key(claim),
+            claim.figure.dimension,
+            claim.period.start(),
+            per.value if per else None,
+        )
         series[key].append(claim)
     return series
 
@@ -51,7 +70,7 @@ def _series(ctx: CheckContext, nature: Nature) -> dict[SeriesKey, list[Claim]]:
 def _falls(ctx: CheckContext, nature: Nature) -> Iterator[Problem]:
     repo = ctx.repo
     series = _series(ctx, nature)
-    for (metric, scope, _, since), claims in series.items():
+    for (metric, scope, _, since, _), claims in series.items():
         ends = {c.id: period_end(repo, c) for c in claims}
         if len(set(ends.values())) < 2:
             continue
@@ -119,7 +138,130 @@ def _compare(
 
 
 def _cumulative_falls(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
-    yield from _falls(ctx, Nature.CUMULATIVE)
+    repo = ctx.repo
+    groups: dict[tuple[str, ScopeKey, DimensionName], list[Claim]] = defaultdict(list)
+    for claim in cross_checkable(ctx):
+        declared = repo.metrics.get(claim.metric)
+        if declared is None or declared.nature is not Nature.CUMULATIVE:
+            continue
+        if claim.period.per is not None:
+            skip(ctx, f"{claim.id}: a rate per {claim.period.per.value}, not a running total")
+            continue
+        groups[(claim.metric, scope_key(claim), claim.figure.dimension)].append(claim)
+    for (metric, scope, _), claims in groups.items():
+        starts = {c.id: period_start(repo, c) for c in claims}
+        dated = [c for c in claims if starts[c.id] is not None]
+        undated = [c for c in claims if starts[c.id] is None]
+        if dated and undated:
+            for c in undated:
+                skip(
+                    ctx,
+                    f"{c.id}: no start (no `since`, and programme "
+                    f"{c.scope.programme or '(none)'} records no `started`), so it is not "
+                    f"compared with the {len(dated)} total(s) of {metric} from a known start",
+                )
+        spans: dict[str, Span] = {}
+        for c in claims:
+            start = starts[c.id]
+            spans[c.id] = (start if start is not None else dt.date.min, period_end(repo, c))
+        for part in (dated, undated):
+            if len(part) > 1:
+                yield from _nested(ctx, metric, scope, part, spans)
+    if ctx.run.compared == 0:
+        ctx.run.note = (
+            "no cumulative metric has two figures for one scope whose periods nest"
+            if groups
+            else "no claims on cumulative metrics"
+        )
+
+
+def _nested(
+    ctx: CheckContext, metric: str, scope: ScopeKey, claims: list[Claim], spans: dict[str, Span]
+) -> Iterator[Problem]:
+    """Compare each claim with the highest figure among the claims whose period its own
+    contains (and is not equal to: equal periods are the agreement rules' business)."""
+    ends = sorted({spans[c.id][1] for c in claims})
+    rank = {end: i + 1 for i, end in enumerate(ends)}
+    tree: list[Claim | None] = [None] * (len(ends) + 1)
+
+    def better(a: Claim | None, b: Claim | None) -> Claim | None:
+        if a is None or b is None:
+            return a or b
+        return a if bottom_key(a.figure.interval) >= bottom_key(b.figure.interval) else b
+
+    def insert(claim: Claim) -> None:
+        i = rank[spans[claim.id][1]]
+        while i <= len(ends):
+            tree[i] = better(tree[i], claim)
+            i += i & -i
+
+    def best_ending_by(end: dt.date) -> Claim | None:
+        i, found = rank[end], None
+        while i > 0:
+            found = better(found, tree[i])
+            i -= i & -i
+        return found
+
+    ordered = sorted(claims, key=lambda c: (-spans[c.id][0].toordinal(), spans[c.id][1], c.id))
+    i = 0
+    while i < len(ordered):
+        j = i
+        while j < len(ordered) and spans[ordered[j].id] == spans[ordered[i].id]:
+            j += 1
+        batch = ordered[i:j]
+        for outer in batch:
+            inner = best_ending_by(spans[outer.id][1])
+            if inner is not None:
+                yield from _compare_nested(ctx, metric, scope, inner, outer, spans)
+        for claim in batch:
+            insert(claim)
+        i = j
+
+
+def _show_span(span: Span) -> str:
+    start, end = span
+    return str(end) if start == dt.date.min else f"{start} to {end}"
+
+
+def _compare_nested(
+    ctx: CheckContext,
+    metric: str,
+    scope: ScopeKey,
+    inner: Claim,
+    outer: Claim,
+    spans: dict[str, Span],
+) -> Iterator[Problem]:
+    """`outer` counts over a period that contains `inner`'s: it may not be smaller."""
+    repo = ctx.repo
+    (inner_start, inner_end), (outer_start, outer_end) = spans[inner.id], spans[outer.id]
+    where = f"{metric} for {show_scope(scope)}"
+    if inner_start == outer_start:
+        if inner_start != dt.date.min:
+            where += f" since {inner_start}"
+        inner_when, outer_when = str(inner_end), str(outer_end)
+    else:
+        inner_when, outer_when = _show_span(spans[inner.id]), _show_span(spans[outer.id])
+    what = f"{where}: {figure(outer)} ({outer_when}) contains {figure(inner)} ({inner_when})"
+    fell = outer.figure.interval.below(inner.figure.interval)
+    ctx.tally(not fell, what)
+    if not fell:
+        return
+    message = FALLS[Nature.CUMULATIVE] if inner_start == outer_start else SMALLER_OVER_LONGER
+    yield message(
+        quantity=where,
+        earlier_figure=figure(inner),
+        earlier=inner.id,
+        earlier_date=inner_when,
+        later_figure=figure(outer),
+        later=outer.id,
+        later_date=outer_when,
+        claims=[inner.id, outer.id],
+        locations=[
+            repo.claim_location(outer.id, "figure"),
+            repo.claim_location(inner.id, "figure"),
+        ],
+        details={"earlier": side(repo, inner), "later": side(repo, outer)},
+    )
 
 
 def _stock_falls(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
@@ -141,7 +283,10 @@ def _stale(ctx: CheckContext, options: StaleOptions) -> Iterator[Problem]:
     groups: dict[FigureKey, list[Claim]] = defaultdict(list)
     for claim in cross_checkable(ctx):
         q = claim.figure
-        groups[(claim.metric, scope_key(claim), q.value, q.dimension, q.hedge.value)].append(claim)
+        per = claim.period.per.value if claim.period.per else ""
+        groups[(claim.metric, scope_key(claim), q.value, q.dimension, q.hedge.value + per)].append(
+            claim
+        )
     for (metric, scope, *_), claims in groups.items():
         dated = [c for c in claims if c.period.as_of is not None]
         current = [c for c in claims if c.period.as_of is None and c.period.year is None]
@@ -196,6 +341,11 @@ FALLS = {
     Nature.CUMULATIVE: Message("T501", _FALLS),
     Nature.STOCK: Message("T502", _FALLS),
 }
+SMALLER_OVER_LONGER = Message(
+    "T501.nested",
+    "{quantity}: {later_figure} ({later}, {later_date}) is smaller than {earlier_figure} "
+    "({earlier}, {earlier_date}), a total over a period that lies inside its own",
+)
 STALE_FIGURE = Message(
     "T503",
     "{claim} states {figure} for {metric} in {scope} as current on {published}, but {dated} "
@@ -211,13 +361,20 @@ CUMULATIVE_FALLS = Rule(
     severity=Severity.ERROR,
     check=_cumulative_falls,
     options=NoOptions,
-    messages=(FALLS[Nature.CUMULATIVE],),
+    messages=(FALLS[Nature.CUMULATIVE], SMALLER_OVER_LONGER),
     description="""A cumulative metric (a running total: staff dispatched since the programme
-began, patients treated) can only grow. For one metric, scope, unit dimension and start of the
-counted span (`period.since`), each figure is compared with the highest figure stated for an
-earlier date; it has fallen when its whole interval lies below that figure's interval. Totals
-counted from different starts (2017年以来 vs 十三五以来) are not compared, nor are the figures of
-different years (`year`: a flow within each year).
+began, patients treated) can only grow, so a total over a period that contains another period
+can never be smaller. For one metric, scope and unit dimension, each figure is compared with the
+highest figure stated for a period inside its own: the same start and an earlier end (截至2018年底
+inside 截至2019年底), or a later start and no later end (2017年以来 inside 十三五以来 to the same
+date, the year 2020 inside 2016-2020). It is reported when its whole interval lies below that
+figure's interval.
+
+A figure with no `since` counts from its programme's start (`started` in the programmes
+registry), so 截至2018年底 on a programme started in 2016 nests with 十三五以来 totals. When the
+programme records no start, the figure is compared only with others that give no start either,
+and the rule's tally says which were left out. Rates (`period.per`: 每年, "each year") are not
+running totals and are not compared; nor are figures with equal periods (see A201).
 
 Passing: `超过6万人次` as of 2018-12-31, then `超过8万人次` as of 2019-12-31.
 
