@@ -15,9 +15,9 @@ def test_a_source_file_verified_alone_says_how_to_read_the_registry_too(
     result = load_repository(root, [root / "claims" / "xinhua.yaml"], rules.names())
     by_code = {p.code: p.problem for p in result.problems}
     assert set(by_code) == {"L004", "L005", "L007"}
-    message = by_code[InputCode.UNKNOWN_METRIC].message
-    assert "no metric is defined in the files given" in message
-    assert "'metrics' section" in message and "whole repository" in message
+    metric = by_code[InputCode.UNKNOWN_METRIC]
+    assert metric.message_id == "L004.undefined"
+    assert metric.arguments["kind"] == "metric" and metric.arguments["section"] == "metrics"
     assert by_code[InputCode.UNKNOWN_METRIC].locations[0].path == "claims/xinhua.yaml"
 
 
@@ -29,8 +29,8 @@ def test_an_unknown_name_lists_the_names_that_are_defined(make_repo: RepoFactory
     )
     result = load_repository(root, [root / "claims"], rules.names())
     [problem] = [p.problem for p in result.problems]
-    assert "unknown region 'CN-XX'" in problem.message
-    assert "use one of: CN, CN-TJ" in problem.message
+    assert problem.message_id == "L005.known"
+    assert (problem.arguments["name"], problem.arguments["known"]) == ("CN-XX", "CN, CN-TJ")
 
 
 def test_relations_and_suppressions_are_checked_in_order(make_repo: RepoFactory) -> None:

@@ -13,7 +13,7 @@ from collections.abc import Collection, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from aidcheck.codes import InputCode
-from aidcheck.findings import Location, Problem
+from aidcheck.findings import Location, Message, Problem
 
 if TYPE_CHECKING:
     from aidcheck.loader.repository import Repository
@@ -41,24 +41,33 @@ def unknown(
     where: Location,
     claims: list[str] | None = None,
 ) -> Coded:
-    """The problem of a name of `kind` that `known` does not define."""
+    """The problem of a name of `kind` that `known` does not define: worded by one of the
+    UNKNOWN templates (`L004.close`, `L004.known`, `L004.undefined` for a metric), with the
+    closest defined names, else the names defined, else where to define one."""
     close = difflib.get_close_matches(name, list(known), n=3, cutoff=0.8)
-    if known:
-        hint = (
-            f"define it in the repository's registry or use one of: "
-            f"{', '.join(sorted(known)[:SHOWN_NAMES])}"
-        )
-        if close:
-            hint = f"did you mean {' or '.join(repr(c) for c in close)}? Otherwise {hint}"
-    else:
-        hint = (
-            f"no {kind} is defined in the files given; define it in a '{_SECTION[kind]}' "
-            "section, or verify the whole repository so that its registry files are read too"
-        )
-    problem = Problem(
-        message=f"unknown {kind} '{name}'; {hint}", locations=[where], claims=claims or []
-    )
-    return code, problem
+    variant = "close" if close else "known" if known else "undefined"
+    arguments = {
+        "kind": kind,
+        "name": name,
+        "close": " or ".join(repr(c) for c in close),
+        "known": ", ".join(sorted(known)[:SHOWN_NAMES]),
+        "section": _SECTION.get(kind, f"{kind}s"),
+    }
+    message = Message(f"{code.value}.{variant}", UNKNOWN[variant])
+    return code, message.problem(arguments, locations=[where], claims=claims)
+
+
+UNKNOWN = {
+    "close": "unknown {kind} '{name}'; did you mean {close}? Otherwise define it in the "
+    "repository's registry or use one of: {known}",
+    "known": "unknown {kind} '{name}'; define it in the repository's registry or use one of: "
+    "{known}",
+    "undefined": "unknown {kind} '{name}'; no {kind} is defined in the files given; define it "
+    "in a '{section}' section, or verify the whole repository so that its registry files are "
+    "read too",
+}
+"""How an unknown name is worded: with the closest names, with the names defined, or with
+where to define one when none is."""
 
 
 def check_references(repo: Repository, known_rules: Collection[str]) -> Iterator[Coded]:
