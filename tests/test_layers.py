@@ -26,6 +26,8 @@ LAYERS: list[tuple[str, ...]] = [
         "aidcheck.atomic",
         "aidcheck.repopaths",
         "aidcheck.crash",
+        "aidcheck.safetext",
+        "aidcheck.runinfo",
         "aidcheck.collector",
     ),
     ("aidcheck.findings",),
@@ -66,7 +68,8 @@ def layer_of(module: str) -> int:
     best, found = -1, -1
     for index, names in enumerate(LAYERS):
         for name in names:
-            if (module == name or module.startswith(name + ".")) and len(name) > best:
+            inside = module.startswith(name + ".") and name != "aidcheck"  # its __init__ only
+            if (module == name or inside) and len(name) > best:
                 best, found = len(name), index
     return found
 
@@ -140,3 +143,8 @@ def test_every_allowed_exception_still_exists() -> None:
 )
 def test_the_contract_tells_up_from_down(module: str, target: str, upward: bool) -> None:
     assert (layer_of(target) > layer_of(module)) is upward
+
+
+def test_a_module_outside_every_named_layer_has_none() -> None:
+    assert layer_of("aidcheck") == 0
+    assert layer_of("aidcheck.something_new") == -1

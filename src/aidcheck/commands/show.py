@@ -9,6 +9,7 @@ from pathlib import Path
 from aidcheck.commands.loading import load
 from aidcheck.lookup import show
 from aidcheck.render.show import render
+from aidcheck.safetext import visible
 from aidcheck.verify import EXIT_INPUT
 
 
@@ -23,6 +24,6 @@ def run(query: str, fmt: str, color: bool, archive: Path | None = None) -> int:
         print(render(result, color), end="")
     if not result.matches:
         if fmt == "json":
-            print(f"no claim matches '{query}'", file=sys.stderr)
+            print(visible(f"no claim matches '{query}'"), file=sys.stderr)
         return 1
     return 0

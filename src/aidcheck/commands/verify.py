@@ -12,6 +12,7 @@ from aidcheck import collector
 from aidcheck.findings import Severity
 from aidcheck.gating import GateOptions, GatingError
 from aidcheck.render import Format, RenderOptions, render, resolve
+from aidcheck.safetext import visible
 from aidcheck.verify import EXIT_INPUT, VerifyOptions, verify
 
 
@@ -42,7 +43,7 @@ def run(
             )
         )
     except GatingError as exc:
-        print(f"aidcheck: error: {exc}", file=sys.stderr)
+        print(f"aidcheck: error: {visible(str(exc))}", file=sys.stderr)
         return EXIT_INPUT
     run_info = None
     if chosen is Format.HTML:
@@ -81,8 +82,10 @@ def run(
 
 def _cannot_write(what: str, path: Path, exc: OSError) -> int:
     print(
-        f"aidcheck: error: cannot write {what} {path}: {exc.strerror or exc}; check that its "
-        "folder exists and is writable, or name another file",
+        visible(
+            f"aidcheck: error: cannot write {what} {path}: {exc.strerror or exc}; check that "
+            "its folder exists and is writable, or name another file"
+        ),
         file=sys.stderr,
     )
     return EXIT_INPUT

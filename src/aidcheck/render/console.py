@@ -18,24 +18,15 @@ which a pull request can edit. So every terminal renderer (the text report, `sho
 from __future__ import annotations
 
 import io
-import re
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
 from rich.console import Console
 
+from aidcheck.safetext import no_commands as no_commands
+from aidcheck.safetext import visible as visible
+
 M = TypeVar("M", bound=BaseModel)
-
-_CONTROL = re.compile(
-    "[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2069\ufeff]"
-)
-_COMMAND_LINE = re.compile(r"^(\s*)(::)", re.MULTILINE)
-
-
-def visible(text: str) -> str:
-    """`text` with every control, line-break, zero-width and bidirectional-control character
-    shown as its escape (`\\x1b`, `\\n`, `\\t`, `\\u202e`): one line, safe on any terminal."""
-    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 def visible_model(model: M) -> M:
@@ -51,12 +42,6 @@ def _visible_data(data: Any) -> Any:
     if isinstance(data, list | tuple):
         return type(data)(_visible_data(v) for v in data)
     return data
-
-
-def no_commands(text: str) -> str:
-    """`text` with a backslash before the `::` that starts any line, so that no line of it is
-    a workflow command for a CI runner (which ignores leading blanks)."""
-    return _COMMAND_LINE.sub(r"\1\\\2", text)
 
 
 def console(
