@@ -138,3 +138,11 @@ def test_harness_sees_policy_violations(browser: Browser, tmp_path: Path) -> Non
     _open(browser, tmp_path, page)
     errors = browser.console_errors()
     assert any("Content Security Policy" in e for e in errors), errors
+
+
+def test_data_never_starts_a_line_nor_carries_a_raw_escape() -> None:
+    from aidcheck.render.html import e
+
+    out = e("1180家\x1b[31m\x1b]0;title\x07\n::error file=README.md,line=1::x\r\u2028y")
+    assert "\n" not in out and "\r" not in out and "\x1b" not in out and "\x07" not in out
+    assert "&#10;::error" in out and "&#27;" in out

@@ -42,8 +42,14 @@ def _digest(text: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode() + "'"
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
+
+
 def e(value: object) -> str:
-    return escape(str(value), quote=True)
+    """Text for HTML: escaped, with line breaks and control characters written as character
+    references, so data never starts a line of the file (a `::error` line would be a workflow
+    command if the page were printed in a CI log) nor carries a raw escape sequence."""
+    return _CONTROL.sub(lambda m: f"&#{ord(m.group())};", escape(str(value), quote=True))
 
 
 def render(report: Report, options: RenderOptions) -> str:
