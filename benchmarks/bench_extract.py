@@ -41,6 +41,27 @@ def main() -> None:
         f"{t.precision:>10.1%} {t.recall:>7.1%}"
     )
     print(f"time: {elapsed * 1000:.0f} ms for {len(scores)} snapshots (analysis included)")
+    scale()
+
+
+def scale() -> None:
+    """Extraction on long synthetic texts: the time per figure should stay flat."""
+    from aidcheck.evidence.document import analyse
+    from aidcheck.extraction.report import extract
+
+    sentence = "截至2018年底,山东累计派出医务人员1000余人,投入资金1.9亿元,培训2170余人。\n"
+    for repeats in (250, 1000, 4000):
+        data = (sentence * repeats).encode()
+        started = time.perf_counter()
+        found = extract(
+            analyse(data), file="x", source_id=None, published=None, repo=None, evidence=None
+        )
+        elapsed = time.perf_counter() - started
+        per = elapsed / max(1, len(found.figures)) * 1e6
+        print(
+            f"scale: {len(data):>9} bytes, {len(found.figures):>6} figures, "
+            f"{elapsed:6.2f} s, {per:6.0f} µs per figure"
+        )
 
 
 if __name__ == "__main__":

@@ -47,3 +47,12 @@ def test_figures_in_boilerplate_are_counted_as_left_out() -> None:
     result = body_figures(analyse((body + tail).encode()))
     assert [f.text for f in result.figures] == ["26913人次"]
     assert sum(result.left_out.values()) >= 1
+
+
+def test_a_text_without_sentence_ends_gives_bounded_sentences() -> None:
+    from aidcheck.extraction.body import SENTENCE_CHARS
+
+    text = "山东累计派出医务人员1000余人,投入资金1.9亿元," * 200
+    found = body_figures(analyse(text.encode())).figures
+    assert len(found) == 400
+    assert all(len(f.sentence) <= 2 * SENTENCE_CHARS + len(f.text) for f in found)

@@ -11,8 +11,10 @@ figure of the sentence is elsewhere in it.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from aidcheck.evidence.document import SnapshotText
@@ -34,6 +36,11 @@ _NOT_FIGURES = re.compile(
 # A sentence ends at 。！？!?；; or a line break, or at a full stop before white space (so not
 # at the decimal point of 1.9).
 _SENTENCE_END = re.compile(r"[。！？!?；;]+[”’\"')）]*|\n|\.(?=\s)")
+
+
+# How far a sentence reaches either side of its figure, at most: the cost per figure is bounded
+# however long a sentence (or a text without punctuation) is.
+SENTENCE_CHARS = 400
 
 
 @dataclass(frozen=True)
@@ -59,22 +66,40 @@ class Body:
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The sentence around `text[start:end]`: from after the previous sentence end to the
     next one (inclusive of its punctuation)."""
-    left = 0
-    for m in _SENTENCE_END.finditer(text, max(0, start - 400), start):
+    left = max(0, start - SENTENCE_CHARS)
+    for m in _SENTENCE_END.finditer(text, left, start):
         left = m.end()
-    if left == 0 and start > 400:
-        left = start - 400
-    after = _SENTENCE_END.search(text, end)
-    right = (
-        after.end()
-        if after is not None and after.start() - end < 400
-        else min(len(text), end + 400)
-    )
+    after = _SENTENCE_END.search(text, end, end + SENTENCE_CHARS)
+    right = after.end() if after is not None else min(len(text), end + SENTENCE_CHARS)
     if right > 0 and text[right - 1 : right] == "\n":
         right -= 1
     while left < start and (text[left].isspace() or text[left] in ",，、:：)）”’"):
         left += 1
     return left, right
+
+
+class _Ranges:
+    """Half-open ranges merged into disjoint ones, each with the kind of its first range, so
+    that the range overlapping a figure is found by bisection, not by a scan of every span."""
+
+    def __init__(self, ranges: Iterable[tuple[int, int, str]]) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.kinds: list[str] = []
+        for start, end, kind in sorted(ranges):
+            if self.ends and start < self.ends[-1]:
+                self.ends[-1] = max(self.ends[-1], end)
+                continue
+            self.starts.append(start)
+            self.ends.append(end)
+            self.kinds.append(kind)
+
+    def kind_at(self, start: int, end: int) -> str | None:
+        """The kind of the range that overlaps [start, end), if any."""
+        i = bisect.bisect_right(self.starts, end - 1) - 1
+        if i >= 0 and self.ends[i] > start:
+            return self.kinds[i]
+        return None
 
 
 def body_figures(snapshot: SnapshotText, units: UnitTable | None = None) -> Body:
@@ -83,16 +108,19 @@ def body_figures(snapshot: SnapshotText, units: UnitTable | None = None) -> Body
     from aidcheck.numbers import find_figures
 
     text = snapshot.text
-    excluded = [s for s in snapshot.spans if s.kind in LEFT_OUT_KINDS]
-    not_figures = [(m.start(), m.end()) for m in _NOT_FIGURES.finditer(text)]
+    excluded = _Ranges(
+        (s.start, s.end, s.kind.value) for s in snapshot.spans if s.kind in LEFT_OUT_KINDS
+    )
+    not_figures = _Ranges(
+        (m.start(), m.end(), "code or address") for m in _NOT_FIGURES.finditer(text)
+    )
     body = Body()
     for found in find_figures(text, units):
-        kinds = [s.kind.value for s in excluded if s.overlaps(found.start, found.end)]
-        if kinds:
-            body.left_out[kinds[0]] += 1
-            continue
-        if any(s < found.end and found.start < e for s, e in not_figures):
-            body.left_out["code or address"] += 1
+        kind = excluded.kind_at(found.start, found.end) or not_figures.kind_at(
+            found.start, found.end
+        )
+        if kind is not None:
+            body.left_out[kind] += 1
             continue
         if found.words and normalize_quote(text[found.start : found.end]).lower() in SCOPE_WORDS:
             body.left_out["scope word"] += 1

@@ -17,6 +17,7 @@ from aidcheck.extraction.metrics import MetricIndex
 from aidcheck.extraction.periods import guess_period
 from aidcheck.loader.repository import Repository
 
+CONTEXT_CHARS = 600
 # Where a clause ends: Chinese and English punctuation, but not the comma inside 1,180.
 CLAUSE_END = re.compile(r"[，;；:：。！？!?\n]|(?<!\d),|,(?!\d)")
 
@@ -182,7 +183,9 @@ def _figure(
             for s, e, c in places
         )
     ]
-    paragraph_start = text.rfind("\n", 0, fig.start) + 1
+    # The paragraph before the figure, at most CONTEXT_CHARS of it: the cost per figure is
+    # bounded however long a paragraph (or a file without line breaks) is.
+    paragraph_start = max(text.rfind("\n", 0, fig.start) + 1, fig.start - CONTEXT_CHARS)
     before = text[paragraph_start : fig.start]
     normalized_before = normalize_quote(before)
     period = guess_period(normalized_before, published) if published else None
