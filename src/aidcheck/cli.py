@@ -143,6 +143,14 @@ def verify(
             "repository holding the project, which is what GitHub code scanning expects.",
         ),
     ] = None,
+    no_cache: Annotated[
+        bool,
+        typer.Option(
+            "--no-cache",
+            help="Neither read nor write .aidcheck-cache, the cache of parsed claim files and "
+            "analysed snapshots (see docs/performance.md).",
+        ),
+    ] = False,
 ) -> None:
     """Load every claim, run the checks, print a discrepancy report.
 
@@ -162,6 +170,7 @@ def verify(
             write_baseline=write_baseline,
             archive=archive,
             sarif_root=sarif_root,
+            cache=not no_cache,
         )
     )
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from aidcheck import __version__, collector, gating, limits, rules
+from aidcheck.cache import Cache
 from aidcheck.codes import InputCode
 from aidcheck.config import ConfigError, Project, find_project
 from aidcheck.engine import EngineSettings, run_rules
@@ -46,6 +47,9 @@ class VerifyOptions:
     environ: Mapping[str, str] = field(default_factory=lambda: dict(os.environ))
     run_checks: bool = True
     """False to load and open the archive only, as `show` does."""
+    cache: bool = False
+    """Keep parsed files and snapshot analyses in the project's .aidcheck-cache between runs
+    (`aidcheck verify` does, unless --no-cache; docs/performance.md)."""
 
 
 @dataclass
@@ -92,7 +96,12 @@ def _verify(options: VerifyOptions) -> Outcome:
     roots, outside = claim_roots(project.root, options.cwd, paths, trusted=bool(options.paths))
     if outside:
         return _input_failure(report, InputCode.NO_INPUT, outside)
-    loaded = load_repository(project.root, paths, rules.names(), limits=budget, roots=roots)
+    cache = Cache.open(project.root) if options.cache else None
+    if cache is not None and opened.evidence is not None:
+        opened.evidence.cache = cache
+    loaded = load_repository(
+        project.root, paths, rules.names(), limits=budget, roots=roots, cache=cache
+    )
     repo = loaded.repository
     if not repo.files:
         names = ", ".join(str(p) for p in paths)
@@ -119,6 +128,8 @@ def _verify(options: VerifyOptions) -> Outcome:
         gating.apply(report, repo, options.gate, partial=partial)
     _summarise(report, repo, len(findings), _fail_on(options, project))
     citation_status(report, repo, opened.evidence)
+    if cache is not None:
+        cache.prune()
     return Outcome(report, repo, opened.evidence)
 
 

@@ -29,6 +29,7 @@ def run(
     environ: Mapping[str, str] | None = None,
     archive: Path | None = None,
     sarif_root: Path | None = None,
+    cache: bool = False,
 ) -> int:
     env = os.environ if environ is None else environ
     chosen = resolve(Format(fmt), env)
@@ -39,7 +40,12 @@ def run(
     try:
         outcome = verify(
             VerifyOptions(
-                paths=paths, fail_on=severity, gate=gate, archive=archive, environ=dict(env)
+                paths=paths,
+                fail_on=severity,
+                gate=gate,
+                archive=archive,
+                environ=dict(env),
+                cache=cache,
             )
         )
     except GatingError as exc:

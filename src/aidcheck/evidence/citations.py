@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from aidcheck.evidence.archive import Archive, ArchiveLocation, LookupStatus, sha256_of
 from aidcheck.evidence.document import SnapshotText, analyse
@@ -17,6 +18,9 @@ from aidcheck.loader.repository import Repository
 from aidcheck.model.claim import Claim
 from aidcheck.model.source import Source
 from aidcheck.safeio import UnsafeFile
+
+if TYPE_CHECKING:
+    from aidcheck.cache import Cache
 
 UNTRUSTED = (SpanKind.DAMAGED, SpanKind.REPAIRED, SpanKind.BOILERPLATE)
 
@@ -81,6 +85,8 @@ class Evidence:
         self.location = location
         self._snapshots: dict[str, SnapshotState] = {}
         self._citations: dict[str, CitationCheck] = {}
+        self.cache: Cache | None = None
+        """Where snapshot analyses are kept between runs (set by verify; None: not kept)."""
 
     def snapshot(self, source: Source) -> SnapshotState:
         state = self._snapshots.get(source.id)
@@ -117,7 +123,7 @@ class Evidence:
             # sha256 must not turn aidcheck into a way to print a file (docs/security.md).
             state.status = SnapshotStatus.CHANGED
             return state
-        state.text = analyse(data)
+        state.text = analyse(data, self.cache)
         return state
 
     def citation(self, repo: Repository, claim: Claim) -> CitationCheck:

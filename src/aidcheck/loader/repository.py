@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
@@ -15,7 +16,15 @@ from aidcheck.findings import Location, Problem
 from aidcheck.limits import Limits
 from aidcheck.loader.defaults import apply_defaults
 from aidcheck.loader.references import check_references
-from aidcheck.loader.yamlnodes import Document, PathKey, YamlLimitError, YamlSyntaxError, parse
+from aidcheck.loader.yamlnodes import (
+    Document,
+    PathKey,
+    YamlLimitError,
+    YamlSyntaxError,
+    from_cache,
+    parse,
+    to_cache,
+)
 from aidcheck.model.claim import Claim
 from aidcheck.model.files import RepositoryFile
 from aidcheck.model.registry import Metric, Programme, Region
@@ -23,6 +32,9 @@ from aidcheck.model.relations import Relation, Suppression
 from aidcheck.model.source import Source
 from aidcheck.model.units import UnitsSection, UnitTable, builtin_units
 from aidcheck.safeio import UnsafeFile, kind_of, read_regular, resolved
+
+if TYPE_CHECKING:
+    from aidcheck.cache import Cache
 
 YAML_SUFFIXES = (".yaml", ".yml")
 
@@ -202,11 +214,14 @@ def load_repository(
     *,
     limits: Limits | None = None,
     roots: Sequence[Path] | None = None,
+    cache: Cache | None = None,
 ) -> LoadResult:
     """Load the claim files under `paths`. `known_rules` holds the rule codes and names a
     suppression may name (`aidcheck.rules.names()`): the loader is given them rather than
     asking the rule registry, which sits above it. Links are followed only to files below
-    `roots` (default: the project root and the named paths themselves, resolved)."""
+    `roots` (default: the project root and the named paths themselves, resolved). With a
+    `cache`, a file read before (same bytes, same limits, same aidcheck) is not parsed again;
+    it is still read through the same bounds, and validated as if it were new."""
     paths = list(paths)
     limits = limits or Limits()
     if roots is None:
@@ -218,7 +233,7 @@ def load_repository(
     read: list[tuple[Path, dict[str, Any]]] = []
     for path in files:
         repo.files.append(path)
-        data = _load_file(path, repo, result, limits)
+        data = _load_file(path, repo, result, limits, cache)
         if data is not None:
             read.append((path, data))
     for path, data in read:
@@ -328,7 +343,7 @@ def _validate(
 
 
 def _load_file(
-    path: Path, repo: Repository, result: LoadResult, limits: Limits
+    path: Path, repo: Repository, result: LoadResult, limits: Limits, cache: Cache | None
 ) -> dict[str, Any] | None:
     shown = repo.display_path(path)
     try:
@@ -358,28 +373,14 @@ def _load_file(
             Location(path=shown, line=1),
         )
         return None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        _add(
-            result,
-            InputCode.YAML_SYNTAX,
-            "the file is not UTF-8 text; save it as UTF-8",
-            Location(path=shown, line=line, column=column),
-        )
-        return None
-    try:
-        doc = parse(text, limits)
-    except YamlSyntaxError as exc:
-        _add(
-            result,
-            InputCode.LIMIT if isinstance(exc, YamlLimitError) else InputCode.YAML_SYNTAX,
-            exc.message if isinstance(exc, YamlLimitError) else f"malformed YAML: {exc.message}",
-            Location(path=shown, line=exc.position.line, column=exc.position.column),
-        )
-        return None
+    key = f"{hashlib.sha256(raw).hexdigest()}|{limits!r}" if cache is not None else ""
+    doc = from_cache(cache.get("document", key)) if cache is not None else None
+    if doc is None:
+        doc = _parse(raw, shown, result, limits)
+        if doc is None:
+            return None
+        if cache is not None and (entry := to_cache(doc)) is not None:
+            cache.put("document", key, entry)
     repo.documents[path] = doc
     for dup in doc.duplicates:
         where = ".".join(str(p) for p in (*dup.path, dup.key))
@@ -414,6 +415,32 @@ def _load_file(
         )
     apply_defaults(doc)
     return doc.data
+
+
+def _parse(raw: bytes, shown: str, result: LoadResult, limits: Limits) -> Document | None:
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        _add(
+            result,
+            InputCode.YAML_SYNTAX,
+            "the file is not UTF-8 text; save it as UTF-8",
+            Location(path=shown, line=line, column=column),
+        )
+        return None
+    try:
+        doc = parse(text, limits)
+    except YamlSyntaxError as exc:
+        _add(
+            result,
+            InputCode.LIMIT if isinstance(exc, YamlLimitError) else InputCode.YAML_SYNTAX,
+            exc.message if isinstance(exc, YamlLimitError) else f"malformed YAML: {exc.message}",
+            Location(path=shown, line=exc.position.line, column=exc.position.column),
+        )
+        return None
+    return doc
 
 
 def _add_schema_error(result: LoadResult, shown: str, doc: Document, error: Any) -> None:

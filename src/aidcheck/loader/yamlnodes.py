@@ -55,7 +55,7 @@ def _pack(node: yaml.Node) -> int:
 
 
 def _unpack(packed: int) -> Position:
-    return Position(packed >> _COLUMN_BITS, packed & ((1 << _COLUMN_BITS) - 1))
+    return Position(max(1, packed >> _COLUMN_BITS), max(1, packed & ((1 << _COLUMN_BITS) - 1)))
 
 
 Place = Any
@@ -82,6 +82,9 @@ class Document:
     aliases: dict[PathKey, PathKey] = field(default_factory=dict)
     # Values tagged !review: guesses (by `aidcheck extract`) that no person has checked yet.
     unreviewed: list[PathKey] = field(default_factory=list)
+    # False when the data holds what JSON cannot carry as it is (an integer key, a key that
+    # starts with NUL): such a document is not cached.
+    plain: bool = True
 
     def resolve(self, path: PathKey) -> PathKey:
         """`path` with an aliased prefix replaced by the path it was copied from."""
@@ -94,6 +97,12 @@ class Document:
 
     def node(self, path: PathKey) -> tuple[Place | None, int | None]:
         """The place of the value and (for a mapping entry) of the key at `path`, if present."""
+        try:
+            return self._node(path)
+        except (TypeError, ValueError, IndexError):  # a place tree of the wrong shape
+            return None, None
+
+    def _node(self, path: PathKey) -> tuple[Place | None, int | None]:
         place, key = self.root, None
         for part in self.resolve(path):
             key = None
@@ -120,9 +129,10 @@ class Document:
             value, key = self.node(path[:end])
             if value is None:
                 continue
-            if prefer_key and key is not None:
-                return _unpack(key)
-            return _unpack(value if isinstance(value, int) else value[0])
+            packed = key if prefer_key and key is not None else value
+            if not isinstance(packed, int):
+                packed = packed[0] if isinstance(packed, list | tuple) and packed else 0
+            return _unpack(packed) if isinstance(packed, int) and packed > 0 else Position(1, 1)
         return Position(1, 1)
 
 
@@ -257,8 +267,12 @@ class _Builder:
         first_seen: dict[Any, yaml.Node] = {}
         for key_node, value_node in node.value:
             key, _ = self.build(key_node, path, depth)
-            if not isinstance(key, str | int):
-                key = str(key)
+            if not isinstance(key, str):
+                self.doc.plain = False
+                if not isinstance(key, int):
+                    key = str(key)
+            elif key[:1] == "\x00":
+                self.doc.plain = False
             if key in result:
                 self.doc.duplicates.append(
                     DuplicateKey(path, str(key), _position(first_seen[key]), _position(key_node))
@@ -349,3 +363,50 @@ def _digits(value: str, node: yaml.ScalarNode) -> None:
             "the source states it",
             _position(node),
         )
+
+
+def to_cache(doc: Document) -> dict[str, Any] | None:
+    """The parse of a document as JSON data for aidcheck.cache (None if it cannot be)."""
+    if not doc.plain or doc.aliases:
+        return None
+    return {
+        "data": doc.data,
+        "root": doc.root,
+        "duplicates": [
+            [list(d.path), d.key, [d.first.line, d.first.column], [d.second.line, d.second.column]]
+            for d in doc.duplicates
+        ],
+        "unreviewed": [list(p) for p in doc.unreviewed],
+    }
+
+
+def from_cache(value: Any) -> Document | None:
+    """A document from `to_cache` data, or None when the data is not of that shape."""
+    try:
+        root = value["root"]
+        if not isinstance(root, int | list | None):
+            return None
+        doc = Document(data=value["data"], root=root)
+        for path, key, first, second in value["duplicates"]:
+            doc.duplicates.append(
+                DuplicateKey(
+                    _path(path), str(key), Position(*_ints(first)), Position(*_ints(second))
+                )
+            )
+        doc.unreviewed = [_path(p) for p in value["unreviewed"]]
+    except (KeyError, TypeError, ValueError):
+        return None
+    return doc
+
+
+def _path(value: Any) -> PathKey:
+    if not isinstance(value, list) or not all(isinstance(p, str | int) for p in value):
+        raise ValueError("not a path")
+    return tuple(value)
+
+
+def _ints(value: Any) -> tuple[int, int]:
+    line, column = value
+    if not isinstance(line, int) or not isinstance(column, int):
+        raise ValueError("not a position")
+    return line, column
