@@ -3,8 +3,8 @@
 Run: python benchmarks/corpus.py OUT --claims 10000 [--seed 7]
 
 Writes OUT/aidcheck.toml, OUT/claims/registry/*.yaml, OUT/claims/sources/*.yaml, OUT/archive/*.txt
-(one snapshot per source, with its sha256 in the source record) and OUT/planted.json, the
-findings the repository is built to produce.
+(one snapshot per source, with its sha256 in the source record, listed in OUT/archive/SHA256SUMS)
+and OUT/planted.json, the findings the repository is built to produce.
 
 The background is a consistent world: every quantity (metric, region, giver, programme, date) has
 one true value; regions and givers split their whole (siblings add up to at most 90% of it);
@@ -632,6 +632,7 @@ def write(builder: Builder, out: Path) -> None:
         lines = ["suppressions: []"]
     (out / "claims" / "suppressions.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
     rnd = random.Random(len(builder.sources))
+    sums: list[str] = []  # the archive's index, as sha256sum writes it
     for source in builder.sources:
         text = _snapshot(source, rnd).encode("utf-8")
         name = f"{source.id}.txt"
@@ -639,9 +640,11 @@ def write(builder: Builder, out: Path) -> None:
         if source.snapshot != "missing":
             stored = text + "篡改".encode() if source.snapshot == "changed" else text
             (archive / name).write_bytes(stored)
+            sums.append(f"{hashlib.sha256(stored).hexdigest()}  {name}\n")
         (sources_dir / f"{source.id}.yaml").write_text(
             _source_file(source, name, digest), encoding="utf-8"
         )
+    (archive / "SHA256SUMS").write_text("".join(sums), encoding="utf-8")
     planted = [{"code": code, "id": ident} for code, ident in builder.planted]
     (out / "planted.json").write_text(json.dumps(planted, indent=1) + "\n", encoding="utf-8")
 
