@@ -252,6 +252,28 @@ def test_unused_entries_are_pruned_once_they_outnumber_the_used(project: Path) -
     folder = project / FOLDER
     for i in range(500):
         (folder / f"document-stale{i}.json").write_bytes(b"old")
+    edited = next((project / "claims" / "sources").glob("*.yaml"))
+    edited.write_text(edited.read_text("utf-8") + "# edited\n", "utf-8")  # a full run
     run(project)
     assert not list(folder.glob("document-stale*.json"))
     assert _entries(project)
+
+
+def test_a_snapshot_gone_from_the_archive_is_noticed_though_no_claim_file_changed(
+    project: Path, counts: Counts
+) -> None:
+    run(project, counts)
+    snapshot = next((project / "archive").glob("*.txt"))
+    snapshot.unlink()
+    report = run(project, counts)
+    assert any(f["code"] == "C101" and snapshot.name in f["message"] for f in report["findings"])
+    assert report == run(project, cache=False)
+
+
+def test_a_new_claim_file_is_noticed(project: Path, counts: Counts) -> None:
+    cold = run(project, counts)
+    extra = project / "claims" / "sources" / "zz-new.yaml"
+    extra.write_text("source: s000001\nclaims: []\n", encoding="utf-8")
+    report = run(project, counts)
+    assert counts.parsed == 1
+    assert report["summary"]["files"] == cold["summary"]["files"] + 1

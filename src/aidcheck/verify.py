@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from aidcheck import __version__, collector, gating, limits, rules
+from aidcheck import __version__, collector, gating, limits, rules, runcache
 from aidcheck.cache import Cache
 from aidcheck.codes import InputCode
 from aidcheck.config import ConfigError, Project, find_project
@@ -97,8 +97,17 @@ def _verify(options: VerifyOptions) -> Outcome:
     if outside:
         return _input_failure(report, InputCode.NO_INPUT, outside)
     cache = Cache.open(project.root) if options.cache else None
+    run_key = None
     if cache is not None and opened.evidence is not None:
         opened.evidence.cache = cache
+    if cache is not None and options.gate is None and options.run_checks:
+        archive = opened.evidence.location.path if opened.evidence is not None else None
+        run_key = runcache.run_key(
+            project, paths, roots, budget, [options.fail_on, archive, *report.notices]
+        )
+        stored = runcache.stored_report(cache, run_key, opened.evidence) if run_key else None
+        if stored is not None:
+            return Outcome(stored, None, opened.evidence)
     loaded = load_repository(
         project.root, paths, rules.names(), limits=budget, roots=roots, cache=cache
     )
@@ -129,6 +138,8 @@ def _verify(options: VerifyOptions) -> Outcome:
     _summarise(report, repo, len(findings), _fail_on(options, project))
     citation_status(report, repo, opened.evidence)
     if cache is not None:
+        if run_key is not None:
+            runcache.store_report(cache, run_key, report, opened.evidence)
         cache.prune()
     return Outcome(report, repo, opened.evidence)
 
