@@ -18,7 +18,8 @@ import pytest
 from aidcheck import cache as cache_module
 from aidcheck.cache import FOLDER, Cache
 from aidcheck.evidence import document
-from aidcheck.loader import repository
+from aidcheck.evidence.mojibake import find_mojibake
+from aidcheck.loader import repository, yamlnodes
 from aidcheck.render.json_report import document as report_json
 from aidcheck.verify import VerifyOptions, verify
 
@@ -52,7 +53,7 @@ class Counts:
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         self.parsed = 0
         self.analysed = 0
-        parse, mojibake = repository.parse, document.find_mojibake
+        parse, mojibake = yamlnodes.parse, find_mojibake
 
         def counted_parse(*args: Any, **kwargs: Any) -> Any:
             self.parsed += 1
