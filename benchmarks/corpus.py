@@ -594,9 +594,7 @@ def write(builder: Builder, out: Path) -> None:
     )
     for folder in (registry, sources_dir, archive):
         folder.mkdir(parents=True, exist_ok=True)
-    (out / "aidcheck.toml").write_text(
-        'claims = "claims"\narchive = "archive"\n\n[rules.R301]\numbrella = []\n', encoding="utf-8"
-    )
+    (out / "aidcheck.toml").write_text('claims = "claims"\narchive = "archive"\n', encoding="utf-8")
     lines = ["metrics:"]
     for m in w.metrics:
         lines.append(
