@@ -34,6 +34,8 @@ class Limits:
     """Bytes of a baseline file (--baseline)."""
     quote_chars: int = 5_000
     """Characters of one claim's quote; a longer quote is not searched in its snapshot."""
+    closest_chars: int = 20_000_000
+    """Characters of snapshots scanned per run for the closest passage of unfound quotes."""
     problems_per_file: int = 100
     """Input problems listed for one file; the rest are counted in one last problem."""
     files: int = 50_000

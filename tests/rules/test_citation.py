@@ -153,3 +153,21 @@ def test_archive_set_to_the_root_discloses_nothing(tmp_path: Path) -> None:
     assert "root:" not in dumped and "/bin/" not in dumped
     [finding] = findings(report, "C101")
     assert finding.message_id == "C101.unlisted"
+
+
+def test_closest_passages_stop_at_the_run_budget(tmp_path: Path) -> None:
+    """Each unfound quote's closest passage scans its whole snapshot: a fixed budget of
+    characters per run bounds thousands of unfound quotes in a large snapshot."""
+    near_a = quoted(
+        "a",
+        "超过6万人次",
+        "已派出超过6万人次医务人员参与县级医院管理工作",
+        metric="staff_dispatch_visits",
+    )
+    near_b = quoted("b", "1180家", "1180家县级医院获得了帮扶")
+    cited = Cited(tmp_path).source("src", TEXT, [near_a, near_b])
+    with_closest = findings(cited.verify(), "C103")
+    assert all("closest" in f.details for f in with_closest) and len(with_closest) == 2
+    budget = {"AIDCHECK_LIMITS": f"closest_chars={len(TEXT)}"}
+    limited = findings(cited.verify(environ=budget), "C103")
+    assert sum("closest" in f.details for f in limited) == 1

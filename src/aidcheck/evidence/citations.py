@@ -84,6 +84,7 @@ class Evidence:
         self.archive = archive
         self.location = location
         self._snapshots: dict[str, SnapshotState] = {}
+        self._closest_budget = archive.limits.closest_chars
         self._citations: dict[str, CitationCheck] = {}
         self.cache: Cache | None = None
         """Where snapshot analyses are kept between runs (set by verify; None: not kept)."""
@@ -151,7 +152,13 @@ class Evidence:
         check = CitationCheck(claim.id, state)
         if state.text is None:
             return check
-        check.match = find_quote(state.text, claim.quote, claim.anchor)
+        # The closest passage of a quote that is not found scans the whole view: a fixed budget
+        # of characters per run keeps thousands of unfound quotes in a large snapshot bounded.
+        size = len(state.text.view.text)
+        closest = self._closest_budget >= size
+        check.match = find_quote(state.text, claim.quote, claim.anchor, closest=closest)
+        if closest and not check.match.found:
+            self._closest_budget -= size
         occurrence = check.occurrence
         if occurrence is not None:
             check.untrusted = [

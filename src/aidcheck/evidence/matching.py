@@ -75,7 +75,9 @@ def numbers(text: str) -> list[str]:
     return NUMBER_RE.findall(text)
 
 
-def find_quote(snapshot: SnapshotText, quote: str, anchor: Anchor | None = None) -> QuoteMatch:
+def find_quote(
+    snapshot: SnapshotText, quote: str, anchor: Anchor | None = None, *, closest: bool = True
+) -> QuoteMatch:
     needle = normalize_quote(quote)
     match = QuoteMatch(quote=needle)
     if not needle:
@@ -90,7 +92,8 @@ def find_quote(snapshot: SnapshotText, quote: str, anchor: Anchor | None = None)
             match.occurrences = [Occurrence(*view.to_original(a, b)) for a, b in spans]
             _choose(snapshot, view, spans, match, anchor)
             return match
-    match.closest = closest_passage(snapshot.view, needle)
+    if closest:
+        match.closest = closest_passage(snapshot.view, needle)
     return match
 
 
