@@ -21,13 +21,18 @@ from aidcheck.extraction.body import BodyFigure, body_figures
 GOLD = Path(__file__).with_name("gold.yaml")
 
 
+ROOT = Path(__file__).resolve().parents[2]
+UNSET = object()
+
+
 @dataclass
 class GoldFigure:
     text: str
     starts: list[int]
     value: Decimal
     hedge: str
-    unit: str | None
+    unit: object  # a unit word, None for no unit, or UNSET: not checked
+    dimension: str | None = None  # checked when given
 
 
 @dataclass
@@ -56,10 +61,9 @@ def _occurrences(text: str, needle: str) -> list[int]:
     return found
 
 
-def load_gold(text_of: dict[str, str]) -> dict[str, list[GoldFigure]]:
-    data: dict[str, Any] = yaml.safe_load(GOLD.read_text(encoding="utf-8"))
+def load_gold(text_of: dict[str, str], corpus: str = "bundled") -> dict[str, list[GoldFigure]]:
     gold: dict[str, list[GoldFigure]] = {}
-    for entry in data["sources"]:
+    for entry in entries(corpus):
         text = text_of[entry["snapshot"]]
         figures = []
         for f in entry["figures"]:
@@ -67,14 +71,15 @@ def load_gold(text_of: dict[str, str]) -> dict[str, list[GoldFigure]]:
             wanted = f["occurrence"] if isinstance(f["occurrence"], list) else [f["occurrence"]]
             if max(wanted) > len(places):
                 raise ValueError(f"{entry['snapshot']}: {f['text']!r} occurs {len(places)} times")
-            unit = f.get("unit")
+            unit = f.get("unit", UNSET)
             figures.append(
                 GoldFigure(
-                    f["text"],
+                    str(f["text"]),
                     [places[n - 1] for n in wanted],
                     Decimal(str(f["value"])),
                     f["hedge"],
-                    None if unit is None else str(unit),
+                    unit if unit in (None, UNSET) else str(unit),
+                    f.get("dimension"),
                 )
             )
         gold[entry["snapshot"]] = figures
@@ -91,15 +96,24 @@ def _same(found: BodyFigure, gold: GoldFigure) -> bool:
         any(found.start < s + len(gold.text) and s < found.end for s in gold.starts)
         and q.value == gold.value
         and q.hedge.value == gold.hedge
-        and _unit(q.unit) == _unit(gold.unit)
+        and (gold.unit is UNSET or _unit(q.unit) == _unit(gold.unit))  # type: ignore[arg-type]
+        and (gold.dimension is None or q.dimension == gold.dimension)
     )
 
 
-def score(archive: Path) -> list[Score]:
-    data = yaml.safe_load(GOLD.read_text(encoding="utf-8"))
-    names = [entry["snapshot"] for entry in data["sources"]]
-    snapshots = {name: analyse((archive / name).read_bytes()) for name in names}
-    gold = load_gold({name: s.text for name, s in snapshots.items()})
+def entries(corpus: str) -> list[dict[str, Any]]:
+    """The gold entries of one corpus: "bundled" (the shared archive) or "field"."""
+    data: dict[str, Any] = yaml.safe_load(GOLD.read_text(encoding="utf-8"))
+    field = [e for e in data["sources"] if e.get("archive")]
+    return field if corpus == "field" else [e for e in data["sources"] if not e.get("archive")]
+
+
+def score(archive: Path, corpus: str = "bundled") -> list[Score]:
+    chosen = entries(corpus)
+    names = [entry["snapshot"] for entry in chosen]
+    folders = {e["snapshot"]: ROOT / e["archive"] if e.get("archive") else archive for e in chosen}
+    snapshots = {name: analyse((folders[name] / name).read_bytes()) for name in names}
+    gold = load_gold({name: s.text for name, s in snapshots.items()}, corpus)
     scores = []
     for name in names:
         extracted = body_figures(snapshots[name]).figures

@@ -1,7 +1,7 @@
 """Extraction against the gold list (tests/extraction/gold.yaml): precision and recall.
 
-The issue's targets are recall >= 95 % and precision >= 90 % on the bundled sources.
-benchmarks/bench_extract.py prints the figures per source.
+The issue's targets are recall >= 95 % and precision >= 90 % on the bundled sources; the field
+corpus is held to the same. benchmarks/bench_extract.py prints the figures per source.
 """
 
 from __future__ import annotations
@@ -43,10 +43,20 @@ def test_precision_and_recall_on_the_bundled_sources() -> None:
     assert total.recall >= RECALL_FLOOR, report
 
 
+def test_precision_and_recall_on_the_field_corpus() -> None:
+    """The field corpus (tests/field) is held out: no extraction rule was written for it."""
+    scores = score(ARCHIVE, "field")
+    total = totals(scores)
+    report = "; ".join(f"{s.snapshot}: missed {s.missed}, spurious {s.spurious}" for s in scores)
+    assert total.gold >= 70
+    assert total.precision >= PRECISION_FLOOR, report
+    assert total.recall >= RECALL_FLOOR, report
+
+
 def test_the_gold_list_is_valid_yaml_with_readings() -> None:
     import yaml
 
     data = yaml.safe_load(GOLD.read_text(encoding="utf-8"))
     for entry in data["sources"]:
         for figure in entry["figures"]:
-            assert set(figure) >= {"text", "occurrence", "value", "hedge", "unit"}, figure
+            assert set(figure) >= {"text", "occurrence", "value", "hedge"}, figure

@@ -4,9 +4,9 @@ A figure is left out when it overlaps boilerplate, damaged, repaired or duplicat
 analysis of the snapshot finds those spans; a duplicated paragraph's figures are counted once,
 in the copy that is kept), when it sits inside a URL, an e-mail address or a long run of digits
 and separators (phone, registration and document numbers), which are never figures, or when it
-is a determiner that names a population (所有贫困县, 每个县, "all 832 counties"): the reader
-reads those as 100 %, but what they state is a claim's scope (`scope.population`), and the
-figure of the sentence is elsewhere in it.
+is a determiner that names a population (所有贫困县, 每个县, 全部832个贫困县, "all 832
+counties"): the reader reads those as 100 %, but what they state is a claim's scope
+(`scope.population`), and the figure of the sentence is elsewhere in it.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from aidcheck.evidence.document import SnapshotText
 from aidcheck.evidence.spans import SpanKind
 from aidcheck.model.quantity import Quantity
 from aidcheck.model.units import UnitTable
+from aidcheck.numbers import FoundFigure
 
 SCOPE_WORDS = frozenset({"所有", "每个", "每一个", "各个", "all", "every", "each"})
 LEFT_OUT_KINDS = (SpanKind.BOILERPLATE, SpanKind.DAMAGED, SpanKind.REPAIRED, SpanKind.DUPLICATE)
@@ -78,6 +79,12 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return left, right
 
 
+def _counted_next(text: str, end: int, following: list[FoundFigure]) -> bool:
+    """Whether a figure in words is followed at once by a count (全部832个贫困县, "all 832
+    counties"): the words then name the set that the count counts, not a share."""
+    return bool(following) and not text[end : following[0].start].strip()
+
+
 class _Ranges:
     """Half-open ranges merged into disjoint ones, each with the kind of its first range, so
     that the range overlapping a figure is found by bisection, not by a scan of every span."""
@@ -115,14 +122,18 @@ def body_figures(snapshot: SnapshotText, units: UnitTable | None = None) -> Body
         (m.start(), m.end(), "code or address") for m in _NOT_FIGURES.finditer(text)
     )
     body = Body()
-    for found in find_figures(text, units):
+    figures = find_figures(text, units)
+    for i, found in enumerate(figures):
         kind = excluded.kind_at(found.start, found.end) or not_figures.kind_at(
             found.start, found.end
         )
         if kind is not None:
             body.left_out[kind] += 1
             continue
-        if found.words and normalize_quote(text[found.start : found.end]).lower() in SCOPE_WORDS:
+        if found.words and (
+            normalize_quote(text[found.start : found.end]).lower() in SCOPE_WORDS
+            or _counted_next(text, found.end, figures[i + 1 : i + 2])
+        ):
             body.left_out["scope word"] += 1
             continue
         left, right = sentence_bounds(text, found.start, found.end)
