@@ -19,9 +19,16 @@ def test_the_claims_identify_a_finding_in_any_order_and_at_any_line() -> None:
     assert fp(claims=["a", "b"], message="one wording") == fp(claims=["a", "b"], message="other")
 
 
-def test_the_code_is_part_of_the_identity() -> None:
-    problem = Problem(message="m", claims=["a"])
-    assert fingerprint("A201", problem) != fingerprint("A202", problem)
+@pytest.mark.parametrize(
+    "problem",
+    [
+        Problem(message="m", claims=["a"]),
+        Problem(message="m", identity="one-to-one|CN"),
+        Problem(message="m", locations=[Location(path="claims/a.yaml", line=1)]),
+    ],
+)
+def test_the_code_is_part_of_the_identity(problem: Problem) -> None:
+    assert fingerprint("A201", problem) != fingerprint("X401", problem)
 
 
 def test_the_key_tells_apart_two_findings_of_one_rule_on_the_same_claims() -> None:

@@ -118,6 +118,26 @@ def test_a_unit_that_does_not_fit_the_metric_is_reported(repo: Repo) -> None:
     assert (run.compared, run.passed) == (2, 1)
 
 
+def test_the_compatible_option_accepts_a_pair_of_dimensions(repo: Repo) -> None:
+    """Persons stated on a metric of person-times is reported, unless the option accepts it."""
+    repo.source("a", [claim("c", "staff_dispatch_visits", "100人")])
+    [finding] = findings(repo.verify(), "A203")
+    assert finding.arguments["dimension"] == "persons"
+    repo.config += '[rules.A203]\ncompatible = [["person_times", "persons"]]\n'
+    report = repo.verify()
+    assert findings(report, "A203") == []
+    assert run_of(report, "A203").passed == 1
+
+
+def test_a_dimension_paired_with_itself_is_not_a_drift(repo: Repo) -> None:
+    repo.source("a", [claim("p", "staff_dispatched", "100人")])
+    repo.source("b", [claim("q", "staff_dispatched", "100名")])
+    repo.config += '[rules.A202]\nconfusable = [["persons", "persons"]]\n'
+    report = repo.verify()
+    assert findings(report, "A202") == []
+    assert report.summary.input_errors == 0
+
+
 # The single-pass search for conflicts must find exactly what comparing all pairs finds.
 
 bounds = st.integers(min_value=0, max_value=30)

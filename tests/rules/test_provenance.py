@@ -52,6 +52,8 @@ def test_a_figure_repeated_by_sources_of_one_origin_is_single_origin(repo: Repo)
     assert finding.details["origins"] == [NHC]
     assert finding.details["sources"] == {"medsci": [NHC], "xinhua": [NHC]}
     assert report.summary.exit_code == 0
+    run = run_of(report, "P601")
+    assert (run.compared, run.passed) == (1, 0)  # the single-origin figure is a failed comparison
 
 
 def test_a_reprint_of_a_source_is_not_a_second_origin(repo: Repo) -> None:

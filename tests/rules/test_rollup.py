@@ -266,3 +266,22 @@ def test_rates_of_one_span_roll_up_as_rates(repo: Repo) -> None:
     repo.source("s", [rate("national", "50名", "CN"), rate("gansu", "80名", "CN-GS")])
     [finding] = findings(repo.verify(), "R301")
     assert sorted(finding.claims) == ["gansu", "national"]
+
+
+def test_a_region_with_two_figures_adds_its_highest_lower_bound_to_a_sum(repo: Repo) -> None:
+    """Tianjin states 300 and 500: the sum takes 500 (its figures all hold, so at least 500)."""
+    repo.source("xinhua", [NATIONAL])
+    repo.source(
+        "low",
+        [claim("tj-low", COUNTIES, "300个", "CN-TJ", programme=PAIRING, as_of="2018-12-31")],
+    )
+    repo.source(
+        "provinces",
+        [
+            claim("tj", COUNTIES, "500个", "CN-TJ", programme=PAIRING, as_of="2018-12-31"),
+            claim("he", COUNTIES, "400个", "CN-HE", programme=PAIRING, as_of="2018-12-31"),
+        ],
+    )
+    [finding] = [f for f in findings(repo.verify(), "R301") if f.details.get("sum")]
+    assert sorted(finding.claims) == ["he", "national", "tj"]
+    assert finding.details["sum"] == "{900}"

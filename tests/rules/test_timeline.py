@@ -203,3 +203,12 @@ def test_a_rate_per_year_is_not_a_running_total(repo: Repo) -> None:
     assert findings(report, "T501") == []
     assert findings(report, "A201") == []
     assert any("rate: a rate per year" in line for line in run_of(report, "T501").comparisons)
+
+
+def test_a_repetition_on_the_as_of_date_itself_is_not_a_comparison(repo: Repo) -> None:
+    """Only a report published after the as-of date can repeat the figure as current."""
+    repo.source("xinhua", [claim("dated", HOSPITALS, "1180家", as_of="2018-12-31")])
+    repo.source("same-day", [claim("undated", HOSPITALS, "1180家")], published="2018-12-31")
+    report = repo.verify()
+    assert findings(report, "T503") == []
+    assert run_of(report, "T503").compared == 0
