@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
 
+from aidcheck.commands import init
 from aidcheck.commands.figure import run
+
+
+@pytest.fixture(autouse=True)
+def outside_any_project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
 
 
 def reading(capsys: pytest.CaptureFixture[str], text: str) -> dict[str, Any]:
@@ -81,3 +88,20 @@ def test_markup_and_escapes_in_the_argument_are_printed_as_data(
     assert "\\x1b" in err
     assert run("[red]超过6万人次", "text", color=False) == 2
     assert "[red]" in capsys.readouterr().err
+
+
+def test_inside_a_repository_its_units_are_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run("12支", "json", color=False) == 2  # not a built-in unit
+    root = tmp_path / "repo"
+    assert init.run(root, color=False) == 0
+    (root / "claims" / "registry" / "units.yaml").write_text(
+        "units:\n  dimensions: {teams: medical teams}\n"
+        "  units:\n    - {unit: 支, dimension: teams, zh: [支]}\n",
+        encoding="utf-8",
+    )
+    capsys.readouterr()
+    assert run("12支", "json", color=False, cwd=root / "claims") == 0
+    data = json.loads(capsys.readouterr().out)
+    assert (data["unit"], data["dimension"]) == ("支", "teams")

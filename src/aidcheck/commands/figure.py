@@ -1,18 +1,24 @@
 """`aidcheck figure TEXT`: how one figure string reads, and why.
 
 A thin consumer of the number reader (`aidcheck.numbers.read_figure`): the reading is the same
-one a claim file's `figure:` gets, so what this prints is what `verify` compares.
+one a claim file's `figure:` gets, so what this prints is what `verify` compares. Inside a
+claim repository, the units its `units` sections define are read too.
 """
 
 from __future__ import annotations
 
 import sys
 from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
 
 from aidcheck.model.quantity import Hedge, Interval, Quantity
 from aidcheck.verify import EXIT_INPUT
+
+if TYPE_CHECKING:
+    from aidcheck.model.units import UnitTable
 
 # What each hedge means, in words, and the interval it denotes (docs/numbers.md).
 HEDGE_MEANING: dict[Hedge, str] = {
@@ -98,11 +104,30 @@ def reading(q: Quantity, stated: str) -> FigureReading:
     )
 
 
-def run(text: str, fmt: str, color: bool) -> int:
+def project_units(cwd: Path) -> UnitTable | None:
+    """The unit table of the claim repository around `cwd` (the built-in units extended by its
+    `units` sections), or None outside a project or when its configuration is invalid."""
+    from aidcheck import rules
+    from aidcheck.config import ConfigError, find_project
+    from aidcheck.loader.repository import load_repository
+
+    try:
+        project = find_project(cwd)
+    except (ConfigError, OSError):
+        return None
+    if project.config_file is None:
+        return None
+    paths = [p for p in project.claim_paths() if p.exists()]
+    if not paths:
+        return None
+    return load_repository(project.root, paths, rules.names()).repository.units
+
+
+def run(text: str, fmt: str, color: bool, cwd: Path | None = None) -> int:
     from aidcheck.numbers import FigureError, read_figure
 
     try:
-        quantity = read_figure(text)
+        quantity = read_figure(text, project_units(cwd or Path.cwd()))
     except FigureError as exc:
         from aidcheck.render.workflow import visible
 
