@@ -182,3 +182,12 @@ def test_a_number_out_of_range_in_a_text_is_not_read_as_a_figure() -> None:
 
     found = find_figures("共有1000000000000000000000家医院和5家诊所")
     assert [f.quantity.text for f in found] == ["5家"]
+
+
+def test_a_wrong_limits_variable_is_an_input_error(tmp_path: Path) -> None:
+    repo = Repo(tmp_path / "repo")
+    repo.source("x", [claim("a", "county_hospitals_paired", "1180家")])
+    options = VerifyOptions(cwd=repo.write(), environ={"AIDCHECK_LIMITS": "nodes=lots"})
+    report = verify(options).report
+    assert report.summary.exit_code == 2
+    assert [f.code for f in report.findings] == ["L012"]

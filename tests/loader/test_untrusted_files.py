@@ -179,3 +179,20 @@ def test_hex_year_is_not_a_year(make_repo: RepoFactory) -> None:
 def test_long_number_is_refused_not_converted() -> None:
     with pytest.raises(YamlSyntaxError, match="quote it"):
         parse("a: " + "9" * 5000 + "\n")
+
+
+def test_more_claim_files_than_the_limit_is_a_limit_finding(make_repo: RepoFactory) -> None:
+    root = make_repo({f"s{i}.yaml": "metrics: []\n" for i in range(6)})
+    result = load(root, Limits(files=3))
+    assert [p.code for p in result.problems] == ["L012"]
+    assert len(result.repository.files) == 3
+
+
+def test_limits_are_raised_from_the_environment_and_checked() -> None:
+    from aidcheck import limits
+
+    assert limits.parse("file_bytes=8000000, nodes=1_000_000").nodes == 1_000_000
+    with pytest.raises(limits.LimitsError, match="name=number"):
+        limits.parse("nodes=lots")
+    with pytest.raises(limits.LimitsError):
+        limits.parse("unknown=5")
