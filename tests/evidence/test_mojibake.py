@@ -54,3 +54,32 @@ def test_replacement_characters_are_lost_bytes() -> None:
     [span] = find_mojibake(text)
     assert (span.kind, span.heuristic) == (SpanKind.DAMAGED, "lost-bytes")
     assert text[span.start : span.end] == "\ufffd\ufffd"
+
+
+def test_a_repair_stops_at_the_damage_and_leaves_clean_neighbours_alone() -> None:
+    garbled = garble("国家卫生健康委医政医管局有关负责人在论坛上介绍")
+    text = (
+        f"新华社北京电 受援县医院{garbled}新建临床专科7000多个。\n其他内容，受援县医院。"
+        "医务人员 县级医院 管理 介绍"
+    )
+    [span] = find_mojibake(text)
+    start = text.index(garbled)
+    assert (span.start, span.end) == (start, start + len(garbled))
+    assert span.repaired is not None and span.repaired.startswith("家卫生健康委")
+    assert "临床专科" not in span.repaired
+
+
+def test_a_lost_character_in_a_figures_sentence_is_damaged() -> None:
+    text = "打造特色?400個專科。为什么?因为有400家。你知道吗?有12家。没有数字?的句子。"
+    spans = find_mojibake(text)
+    assert [(text[s.start : s.end], s.heuristic, s.start) for s in spans] == [
+        ("?", "lost-character", 4)
+    ]
+
+
+def test_damage_no_shift_explains_covers_the_damage_not_the_clean_text_around_it() -> None:
+    garbled = garble("国家卫生健康委医政医管局有关负责人在论坛上介绍")
+    text = f"新华社北京电 受援县医院{garbled}新建临床专科7000多个。"
+    [span] = find_mojibake(text)
+    assert span.heuristic == "lost-bytes"
+    assert text[span.start : span.end] == garbled

@@ -80,3 +80,34 @@ def test_a_quote_of_mojibake_or_of_its_repair_is_reported_as_such(tmp_path: Path
     assert set(spotted) == {"a", "b"}
     assert spotted["a"].details["spans"][0]["kind"] == "repaired"
     assert findings(report, "C103") == []
+
+
+def test_a_clean_quote_next_to_mojibake_is_trusted(tmp_path: Path) -> None:
+    garbled = garble("”国家卫生健康委员会医政医管局副局长介绍")
+    text = (
+        f"{ARTICLE}\n“帮扶工作。?{garbled}新建临床专科7000多个，"
+        "已有超过400家医院成为二级甲等医院。\n"
+    )
+    clean = quoted("a", "7000多个", "新建临床专科7000多个", metric="poor_counties_covered")
+    report = Cited(tmp_path).source("src", text, [clean]).verify()
+    assert findings(report, "C103") == []
+    assert findings(report, "C106") == []
+
+
+def test_a_lost_character_in_the_quote_is_flagged_and_the_suggested_suppression_clears_it(
+    tmp_path: Path,
+) -> None:
+    text = f"{ARTICLE}\n贫困县县医院中达到二级甲等水?的超过560家。\n"
+    claim = quoted("a", "超过560家", "达到二级甲等水?的超过560家")
+    cited = Cited(tmp_path).source("src", text, [claim])
+    [finding] = findings(cited.verify(), "C106")
+    assert finding.details["spans"][0]["heuristic"] == "lost-character"
+    assert "suppressions: [{rule: C106, claims: [a]" in finding.message
+    cited.files["suppressions.yaml"] = {
+        "suppressions": [{"rule": "C106", "claims": ["a"], "reason": "水? is 水平 in print"}]
+    }
+    report = cited.verify()
+    [accepted] = findings(report, "C106")
+    assert accepted.suppressed == "水? is 水平 in print"
+    assert findings(report, "S001") == []
+    assert report.summary.exit_code == 0

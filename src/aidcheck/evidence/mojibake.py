@@ -58,7 +58,10 @@ MIN_HANZI = 3  # a shifted reading needs three hanzi to be judged at all: two ar
 CLUSTER_GAP = 8  # suspicious characters this close belong to one garbled stretch
 NEAREST_CUTS = 4  # sub-runs tried: the 4 nearest cut points on each side of a cluster (16 at most)
 MAX_RUN = 400  # bounds the work per run; a garbled stretch in the archive is at most 20 characters
-MAX_ASCII_VARIANTS = 4  # bounds the variants per run: 2**4 readings of its ASCII bytes
+MAX_ASCII_VARIANTS = 4
+# How much total gain a repair may lose when it gives back a clean edge character: half of a
+# common character's score (a garbled character's shift gains about one whole character).
+EDGE_TOLERANCE = 0.5  # bounds the variants per run: 2**4 readings of its ASCII bytes
 
 
 def _pairs(text: str) -> Counter[str]:
@@ -221,7 +224,8 @@ def _repair_run(run: str, offset: int, elsewhere: Elsewhere) -> list[Repair]:
     if sum(1 for ch in run if not ch.isascii()) >= MIN_HANZI and (
         whole := best_repair(run, elsewhere)
     ):
-        return [Repair(offset, offset + len(run), whole[0], whole[1])]
+        a, b, text = _tighten(run, 0, len(run), whole, elsewhere)
+        return [Repair(offset + a, offset + b, text, whole[1])]
     cuts = _cuts(run)
     repairs: list[Repair] = []
     for first, last in _clusters(suspects):
@@ -235,9 +239,44 @@ def _repair_run(run: str, offset: int, elsewhere: Elsewhere) -> list[Repair]:
             found = best_repair(sub, elsewhere)
             if found is not None and (best is None or found[1] * (b - a) > best.gain):
                 best = Repair(offset + a, offset + b, found[0], found[1] * (b - a))
+        if best is not None:
+            a, b, text = _tighten(
+                run,
+                best.start - offset,
+                best.end - offset,
+                (best.text, best.gain / (best.end - best.start)),
+                elsewhere,
+            )
+            best = Repair(offset + a, offset + b, text, best.gain)
         if best is not None and not (repairs and repairs[-1].end > best.start):
             repairs.append(best)
     return repairs
+
+
+def _tighten(
+    run: str, a: int, b: int, found: tuple[str, float], elsewhere: Elsewhere
+) -> tuple[int, int, str]:
+    """Give back the clean characters at either edge of a repair of `run[a:b]`.
+
+    A repair may reach past the garbled text into the clean characters next to it: shifting
+    them gains nothing, so a longer repair scores as well as the exact one. An edge character
+    that is not suspicious is dropped while the repair of what remains gains at least as much
+    in total (within `EDGE_TOLERANCE` of one character's score); a garbled character's shift is
+    worth far more than that, so the repair stops at the damage. Dropping a leading wide
+    character keeps the byte alignment of the shift (GBK characters are two bytes)."""
+    text, per_char = found
+    total = per_char * (b - a)
+    while b - a > MIN_HANZI and not _is_suspect(run[b - 1], elsewhere):
+        shorter = best_repair(run[a : b - 1], elsewhere)
+        if shorter is None or shorter[1] * (b - 1 - a) < total - EDGE_TOLERANCE:
+            break
+        b, text, total = b - 1, shorter[0], shorter[1] * (b - 1 - a)
+    while b - a > MIN_HANZI and not run[a].isascii() and not _is_suspect(run[a], elsewhere):
+        shorter = best_repair(run[a + 1 : b], elsewhere)
+        if shorter is None or shorter[1] * (b - a - 1) < total - EDGE_TOLERANCE:
+            break
+        a, text, total = a + 1, shorter[0], shorter[1] * (b - a - 1)
+    return a, b, text
 
 
 def find_mojibake(text: str) -> list[Span]:
@@ -251,19 +290,23 @@ def find_mojibake(text: str) -> list[Span]:
             run = text[start:end]
             if not 2 <= len(run) <= MAX_RUN or suspect_re.search(run) is None:
                 continue
-            repairs = _repair_run(run, start, Elsewhere(familiar, run))
+            elsewhere = Elsewhere(familiar, run)
+            repairs = _repair_run(run, start, elsewhere)
             spans.extend(_repaired_span(text, r) for r in repairs)
             if not repairs and sum(1 for ch in run if 0xE000 <= ord(ch) <= 0xF8FF) >= 2:
+                # from the first to the last suspicious character: not the clean text around
+                suspects = [i for i, ch in enumerate(run) if _is_suspect(ch, elsewhere)]
                 spans.append(
                     Span(
                         kind=SpanKind.DAMAGED,
                         heuristic="lost-bytes",
-                        start=start,
-                        end=end,
+                        start=start + suspects[0],
+                        end=start + suspects[-1] + 1,
                         note="private-use characters that no byte shift explains",
                     )
                 )
     spans.extend(_replacement_runs(text, spans))
+    spans.extend(_lost_characters(text, spans))
     return sorted(spans, key=lambda s: s.start)
 
 
@@ -292,6 +335,46 @@ def _repaired_span(text: str, repair: Repair) -> Span:
         note="GBK bytes read one byte out of step; recovered by re-encoding and shifting",
         repaired=repair.text,
     )
+
+
+_CJK_CHAR = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# A `?` between Chinese characters, or between a Chinese character and a digit: a character the
+# snapshot could not encode (特色?400個), not a question mark, unless a question particle
+# (吗, 呢, …) comes before it.
+_LOST_CHAR_RE = re.compile(
+    rf"(?<=[{_CJK_CHAR}])(?<![吗呢么吧啊嘛嗎麼])\?(?=[{_CJK_CHAR}0-9])"
+    rf"|(?<=[0-9])\?(?=[{_CJK_CHAR}])"
+)
+_QUESTION_RE = re.compile(
+    r"什么|什麼|怎么|怎麼|为何|為何|哪|谁|誰|多少|几|幾|是否|how|what|why", re.I
+)
+_SENTENCE_END_RE = re.compile(r"[。！？!;；\n]")
+
+
+def _lost_characters(text: str, known: list[Span]) -> list[Span]:
+    """A lone `?` standing for a lost character inside a sentence that states a number: the
+    figure's own sentence is damaged, so a quote of it is not the source's text."""
+    out = []
+    for m in _LOST_CHAR_RE.finditer(text):
+        if any(s.overlaps(m.start(), m.end()) for s in known):
+            continue
+        if _QUESTION_RE.search(text, max(0, m.start() - 8), m.start()):
+            continue  # 为什么? 有多少? : a question after all
+        start = max((e.end() for e in _SENTENCE_END_RE.finditer(text, 0, m.start())), default=0)
+        end_match = _SENTENCE_END_RE.search(text, m.end())
+        end = end_match.start() if end_match else len(text)
+        if not any(ch.isdigit() for ch in text[start:end]):
+            continue
+        out.append(
+            Span(
+                kind=SpanKind.DAMAGED,
+                heuristic="lost-character",
+                start=m.start(),
+                end=m.end(),
+                note="a character the snapshot lost, shown as '?', in a sentence with a figure",
+            )
+        )
+    return out
 
 
 def _replacement_runs(text: str, known: list[Span]) -> list[Span]:

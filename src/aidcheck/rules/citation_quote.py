@@ -102,6 +102,7 @@ def _untrusted(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
         ]
         yield QUOTE_IN_UNTRUSTED(
             spans="; and in ".join(parts),
+            claim=claim.id,
             file=snapshot.file,
             claims=[claim.id],
             locations=citation_locations(ctx, claim, check.snapshot.source_id),
@@ -139,8 +140,9 @@ QUOTE_REPEATED = Message(
 )
 QUOTE_IN_UNTRUSTED = Message(
     "C106",
-    "the quote lands in {spans} of {file}; cite the article's text from a clean copy, or say "
-    "in a note why this passage is trusted",
+    "the quote lands in {spans} of {file}; quote a clean clause that states the figure, or "
+    "accept this citation with a suppression that says why the passage is trusted "
+    "(suppressions: [{{rule: C106, claims: [{claim}], reason: ...}}])",
 )
 
 QUOTE_NOT_FOUND = Rule(
