@@ -122,8 +122,12 @@ def test_dash_and_dev_stdout_are_standard_output(capsys: pytest.CaptureFixture[s
     assert capsys.readouterr().out == "one\ntwo\n"
 
 
-@pytest.mark.parametrize("anonymous", [True, False])
-def test_sigterm_during_a_write_leaves_no_temporary_file(tmp_path: Path, anonymous: bool) -> None:
+@pytest.mark.parametrize(
+    ("anonymous", "call"), [(True, "write"), (False, "write"), (False, "create")]
+)
+def test_sigterm_during_a_write_leaves_no_temporary_file(
+    tmp_path: Path, anonymous: bool, call: str
+) -> None:
     script = (
         "import os, sys, time\n"
         "from pathlib import Path\n"
@@ -133,7 +137,11 @@ def test_sigterm_during_a_write_leaves_no_temporary_file(tmp_path: Path, anonymo
         "    print('writing', flush=True)\n"
         "    time.sleep(30)\n"
         "os.fsync = slow\n"
-        "atomic.write_text(Path(sys.argv[1]), 'x' * 1000)\n"
+        + (
+            "atomic.write_text(Path(sys.argv[1]), 'x' * 1000)\n"
+            if call == "write"
+            else "atomic.create(Path(sys.argv[1]), b'x' * 1000)\n"
+        )
     )
     child = subprocess.Popen(
         [sys.executable, "-c", script, str(tmp_path / "report.json")],

@@ -180,8 +180,14 @@ def create(path: Path, data: bytes) -> None:
     and a reader never sees a half-written file. Where the file system has no hard links, the
     file is opened with O_EXCL instead (still no clobbering, but not all-at-once).
     """
+    with _removed_on_sigterm() as temps:
+        _create(path, data, temps)
+
+
+def _create(path: Path, data: bytes, temps: list[str]) -> None:
     folder = path.parent if str(path.parent) else Path(".")
     handle, temp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    temps.append(temp)
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
@@ -198,3 +204,4 @@ def create(path: Path, data: bytes) -> None:
     finally:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temp)
+        temps.remove(temp)
