@@ -109,6 +109,15 @@ def render_added(plan: AddPlan, snapshot: SnapshotText, dry_run: bool, color: bo
     return no_commands(buffer.getvalue())
 
 
+def _left_out(kind: str, n: int) -> str:
+    """`7 in boilerplate text`, `1 scope word (所有, 每个: a population, not a figure)`."""
+    if kind == "scope word":
+        return f"{n} scope word{'s' if n != 1 else ''} (所有, 每个: a population, not a figure)"
+    if kind == "code or address":
+        return f"{n} in URLs, e-mail addresses or phone numbers"
+    return f"{n} in {kind} text"
+
+
 def render_extraction(extraction: Extraction, color: bool) -> str:
     buffer = io.StringIO()
     out = console(buffer, color)
@@ -129,6 +138,6 @@ def render_extraction(extraction: Extraction, color: bool) -> str:
     out.print()
     out.print(Text(extraction.coverage_line(), style="bold"))
     if extraction.left_out:
-        parts = ", ".join(f"{n} in {kind} text" for kind, n in sorted(extraction.left_out.items()))
-        out.print(Text(f"left out (not the article body): {parts}", style="dim"))
+        parts = ", ".join(_left_out(kind, n) for kind, n in sorted(extraction.left_out.items()))
+        out.print(Text(f"left out: {parts}", style="dim"))
     return no_commands(buffer.getvalue())
