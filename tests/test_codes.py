@@ -17,3 +17,14 @@ def test_every_input_code_is_a_rule_that_cannot_be_run() -> None:
 def test_every_load_rule_has_an_input_code() -> None:
     load_codes = {r.code for r in rules.REGISTRY.values() if r.family is Family.LOAD}
     assert load_codes <= set(InputCode)
+
+
+def test_every_loader_message_belongs_to_an_input_code() -> None:
+    from aidcheck.findings import Message
+    from aidcheck.loader import messages
+
+    said = [m for m in vars(messages).values() if isinstance(m, Message)]
+    assert len(said) >= 15
+    for message in said:
+        assert InputCode(message.id.split(".")[0]), message.id
+    assert len({m.id for m in said}) == len(said)

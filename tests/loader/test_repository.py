@@ -46,7 +46,8 @@ def test_unknown_metric_points_at_the_metric_line(make_repo: RepoFactory) -> Non
     broken = SOURCE.replace("metric: staff_dispatch_visits", "metric: staff_dispatched_visits")
     result = load(make_repo({"xinhua.yaml": broken}))
     assert problems(result) == [("L004", "claims/xinhua.yaml", 15)]
-    assert "did you mean 'staff_dispatch_visits'" in result.problems[0].problem.message
+    said = result.problems[0].problem
+    assert (said.message_id, said.arguments["close"]) == ("L004.close", "'staff_dispatch_visits'")
     assert result.problems[0].problem.claims == ["xinhua-2019-staff"]
 
 
@@ -74,16 +75,20 @@ def test_duplicate_key_is_an_error_not_a_silent_overwrite(make_repo: RepoFactory
     broken = SOURCE.replace("    figure: 1180家\n", "    figure: 1180家\n    figure: 963家\n")
     result = load(make_repo({"xinhua.yaml": broken}))
     assert problems(result) == [("L002", "claims/xinhua.yaml", 11)]
-    assert "line 10" in result.problems[0].problem.message
+    said = result.problems[0].problem
+    assert (said.message_id, said.arguments) == (
+        "L002",
+        {"key": "claims.0.figure", "first_line": 10},
+    )
 
 
 def test_value_of_the_wrong_type_names_the_field(make_repo: RepoFactory) -> None:
     broken = SOURCE.replace("figure: 1180家", "figure: 1180")
     result = load(make_repo({"xinhua.yaml": broken}))
     assert problems(result) == [("L003", "claims/xinhua.yaml", 10)]
-    message = result.problems[0].problem.message
-    assert message.startswith("claims[0].figure:")
-    assert "as the source states it" in message
+    said = result.problems[0].problem
+    assert (said.message_id, said.arguments["field"]) == ("L003.invalid", "claims[0].figure")
+    assert "as the source states it" in str(said.arguments["reason"])  # pydantic's words
 
 
 def test_wrong_date_type_and_unknown_field(make_repo: RepoFactory) -> None:
@@ -94,9 +99,9 @@ def test_wrong_date_type_and_unknown_field(make_repo: RepoFactory) -> None:
     found = sorted(problems(result))
     assert ("L003", "claims/xinhua.yaml", 5) in found  # published
     assert ("L003", "claims/xinhua.yaml", 18) in found  # the unknown field qoute
-    messages = " ".join(p.problem.message for p in result.problems)
-    assert "unknown field 'qoute'" in messages
-    assert "'quote' is required" in messages
+    said = {(p.problem.message_id, p.problem.arguments.get("name")) for p in result.problems}
+    assert ("L003.unknown-field", "qoute") in said
+    assert ("L003.required", "quote") in said
 
 
 def test_unreadable_figure_is_a_schema_error(make_repo: RepoFactory) -> None:

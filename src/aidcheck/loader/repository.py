@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -12,8 +12,9 @@ from typing import TYPE_CHECKING, Any
 from pydantic import ValidationError
 
 from aidcheck.codes import InputCode
-from aidcheck.findings import Location, Problem
+from aidcheck.findings import Argument, Location, Message, Problem
 from aidcheck.limits import Limits
+from aidcheck.loader import messages as say
 from aidcheck.loader.defaults import apply_defaults
 from aidcheck.loader.references import check_references
 from aidcheck.loader.yamlnodes import (
@@ -286,12 +287,16 @@ def _capped(problems: list[LoadProblem], limits: Limits) -> list[LoadProblem]:
 
 
 def _add(
-    result: LoadResult, code: InputCode, message: str, *locations: Location, **extra: Any
+    result: LoadResult,
+    message: Message,
+    arguments: Mapping[str, Argument],
+    *locations: Location,
+    claims: list[str] | None = None,
 ) -> None:
-    claims = extra.pop("claims", [])
-    result.problems.append(
-        LoadProblem(code, Problem(message=message, locations=list(locations), claims=claims))
-    )
+    """Record an input problem worded by `message` (whose id starts with its input code)."""
+    code = InputCode(message.id.split(".")[0])
+    problem = message.problem(arguments, locations=list(locations), claims=claims)
+    result.problems.append(LoadProblem(code, problem))
 
 
 def _extend_units(path: Path, data: dict[str, Any], repo: Repository, result: LoadResult) -> None:
@@ -313,8 +318,8 @@ def _extend_units(path: Path, data: dict[str, Any], repo: Repository, result: Lo
         pos = doc.position(("units",), prefer_key=True)
         _add(
             result,
-            InputCode.UNKNOWN_DIMENSION,
-            f"units: {message}",
+            say.UNITS,
+            {"reason": message},
             Location(path=shown, line=pos.line, column=pos.column),
         )
 
@@ -334,9 +339,11 @@ def _validate(
         if len(errors) > limits.problems_per_file:
             _add(
                 result,
-                InputCode.LIMIT,
-                f"{len(errors) - limits.problems_per_file} more schema problems in this file are "
-                f"not listed; fix the ones above first ({limits.hint('problems_per_file')})",
+                say.MORE_SCHEMA_PROBLEMS,
+                {
+                    "more": len(errors) - limits.problems_per_file,
+                    "hint": limits.hint("problems_per_file"),
+                },
                 Location(path=shown, line=1),
             )
         return None
@@ -352,24 +359,27 @@ def _load_file(
         if exc.too_large:
             _add(
                 result,
-                InputCode.LIMIT,
-                f"{exc.reason}: a claim file may hold {limits.file_bytes} bytes; split it, or "
-                f"{limits.hint('file_bytes')}",
+                say.FILE_TOO_LARGE,
+                {
+                    "reason": exc.reason,
+                    "limit": limits.file_bytes,
+                    "hint": limits.hint("file_bytes"),
+                },
                 Location(path=shown, line=1),
             )
         else:
             _add(
                 result,
-                InputCode.YAML_SYNTAX,
-                f"cannot read the file: {exc.reason}",
+                say.UNREADABLE,
+                {"reason": exc.reason},
                 Location(path=shown, line=1),
             )
         return None
     except OSError as exc:
         _add(
             result,
-            InputCode.YAML_SYNTAX,
-            f"cannot read the file: {exc.strerror or exc}",
+            say.UNREADABLE,
+            {"reason": str(exc.strerror or exc)},
             Location(path=shown, line=1),
         )
         return None
@@ -386,9 +396,8 @@ def _load_file(
         where = ".".join(str(p) for p in (*dup.path, dup.key))
         _add(
             result,
-            InputCode.DUPLICATE_KEY,
-            f"key '{where}' appears twice (first at line {dup.first.line}); "
-            "YAML would keep only the last one, so remove or rename one of them",
+            say.DUPLICATE_KEY,
+            {"key": where, "first_line": dup.first.line},
             Location(path=shown, line=dup.second.line, column=dup.second.column),
             Location(path=shown, line=dup.first.line, column=dup.first.column),
         )
@@ -397,9 +406,8 @@ def _load_file(
     if not isinstance(doc.data, dict):
         _add(
             result,
-            InputCode.SCHEMA,
-            "a claim repository file must be a mapping with sections such as "
-            "'source', 'claims', 'metrics' or 'regions'",
+            say.NOT_A_MAPPING,
+            {},
             Location(path=shown, line=1),
         )
         return None
@@ -407,10 +415,8 @@ def _load_file(
         pos = doc.position(marked)
         _add(
             result,
-            InputCode.SCHEMA,
-            f"{_dotted(marked) or '(top level)'}: this value is tagged !review, a guess by "
-            "'aidcheck extract' that no one has checked; check it against the source, correct "
-            "it if need be, then delete the tag",
+            say.UNREVIEWED,
+            {"field": _dotted(marked) or "(top level)"},
             Location(path=shown, line=pos.line, column=pos.column),
         )
     apply_defaults(doc)
@@ -425,8 +431,8 @@ def _parse(raw: bytes, shown: str, result: LoadResult, limits: Limits) -> Docume
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         _add(
             result,
-            InputCode.YAML_SYNTAX,
-            "the file is not UTF-8 text; save it as UTF-8",
+            say.NOT_UTF8,
+            {},
             Location(path=shown, line=line, column=column),
         )
         return None
@@ -435,8 +441,8 @@ def _parse(raw: bytes, shown: str, result: LoadResult, limits: Limits) -> Docume
     except YamlSyntaxError as exc:
         _add(
             result,
-            InputCode.LIMIT if isinstance(exc, YamlLimitError) else InputCode.YAML_SYNTAX,
-            exc.message if isinstance(exc, YamlLimitError) else f"malformed YAML: {exc.message}",
+            say.YAML_LIMIT if isinstance(exc, YamlLimitError) else say.MALFORMED,
+            {"reason": exc.message},
             Location(path=shown, line=exc.position.line, column=exc.position.column),
         )
         return None
@@ -448,15 +454,18 @@ def _add_schema_error(result: LoadResult, shown: str, doc: Document, error: Any)
     extra_key = error["type"] == "extra_forbidden"
     pos = doc.position(path, prefer_key=extra_key or error["type"] == "missing")
     field_path = _dotted(doc.resolve(path)) or "(top level)"
-    message = str(error["msg"]).removeprefix("Value error, ")
+    name = str(error["loc"][-1]) if error["loc"] else ""
     if extra_key:
-        message = f"unknown field '{error['loc'][-1]}'; check its spelling against docs/claims.md"
+        said, arguments = say.UNKNOWN_FIELD, {"field": field_path, "name": name}
     elif error["type"] == "missing":
-        message = f"field '{error['loc'][-1]}' is required here"
+        said, arguments = say.REQUIRED_FIELD, {"field": field_path, "name": name}
+    else:
+        reason = str(error["msg"]).removeprefix("Value error, ")
+        said, arguments = say.INVALID_VALUE, {"field": field_path, "reason": reason}
     _add(
         result,
-        InputCode.SCHEMA,
-        f"{field_path}: {message}",
+        said,
+        arguments,
         Location(path=shown, line=pos.line, column=pos.column),
     )
 
@@ -505,9 +514,8 @@ def _register(
             first = repo.locate(kind, ident)
             _add(
                 result,
-                InputCode.DUPLICATE_ID,
-                f"{kind} id '{ident}' is defined twice (first at {first}); give each {kind} "
-                "its own id",
+                say.DUPLICATE_ID,
+                {"kind": kind, "ident": ident, "first": str(first)},
                 here(*where),
                 first,
                 claims=[ident] if kind == "claim" else [],
@@ -546,10 +554,13 @@ def _register(
         if len(claim.quote) > limits.quote_chars:
             _add(
                 result,
-                InputCode.LIMIT,
-                f"the quote of claim '{claim.id}' has {len(claim.quote)} characters; a quote "
-                f"may have {limits.quote_chars}: quote the sentence that states the figure, or "
-                f"{limits.hint('quote_chars')}",
+                say.QUOTE_TOO_LONG,
+                {
+                    "claim": claim.id,
+                    "length": len(claim.quote),
+                    "limit": limits.quote_chars,
+                    "hint": limits.hint("quote_chars"),
+                },
                 here("claims", i, "quote"),
                 claims=[claim.id],
             )
@@ -557,9 +568,8 @@ def _register(
         if cited is None:
             _add(
                 result,
-                InputCode.UNKNOWN_SOURCE,
-                f"claim '{claim.id}' cites no source: give the file a 'source' section or "
-                "the claim a 'source' field",
+                say.NO_SOURCE,
+                {"claim": claim.id},
                 here("claims", i),
                 claims=[claim.id],
             )
