@@ -34,7 +34,7 @@ MIN_EXPONENT = -6
 MAX_DIGITS = 30
 
 
-def _bounded(x: Decimal) -> Decimal:
+def bounded(x: Decimal) -> Decimal:
     if not x.is_finite():
         raise ValueError("a figure must be a finite number")
     if x != 0 and not MIN_EXPONENT <= x.adjusted() < MAX_EXPONENT:  # context-free
@@ -47,7 +47,7 @@ def _bounded(x: Decimal) -> Decimal:
     return x
 
 
-Amount = Annotated[Decimal, AfterValidator(_bounded)]
+Amount = Annotated[Decimal, AfterValidator(bounded)]
 """A finite decimal of bounded size and precision, as every figure read from a file is."""
 
 

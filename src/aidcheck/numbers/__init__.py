@@ -14,9 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pydantic import ValidationError
-
-from aidcheck.model.quantity import HEDGE_NAMES, Quantity
+from aidcheck.model.quantity import HEDGE_NAMES, Quantity, bounded
 from aidcheck.model.units import UnitTable, builtin_units
 from aidcheck.numbers.folding import fold, original_span
 from aidcheck.numbers.grammar import AMOUNT_RE, Figure, figure_at
@@ -48,7 +46,13 @@ class FoundFigure:
     quantity: Quantity
     noun: str | None = None
     words: bool = False
-    why: str = ""
+    reading: str = ""  # how a figure in words reads; digit figures are explained on demand
+
+    @property
+    def why(self) -> str:
+        if self.reading:
+            return self.reading
+        return explain(self.quantity)
 
 
 def read_figure(text: str, units: UnitTable | None = None) -> Quantity:
@@ -101,7 +105,7 @@ def find_figures(text: str, units: UnitTable | None = None) -> list[FoundFigure]
         except FigureError:  # a number no figure may be (10^30): not a figure of the text
             pos = m.end()
             continue
-        reading = FoundFigure(start, end, quantity, figure.noun, figure.words, why(quantity))
+        reading = FoundFigure(start, end, quantity, figure.noun, figure.words)
         found.append((figure.start, figure.end, reading))
         pos = last_end = figure.end
     for w in words.find(folded, table):
@@ -120,7 +124,7 @@ def find_figures(text: str, units: UnitTable | None = None) -> list[FoundFigure]
     return kept
 
 
-def why(q: Quantity) -> str:
+def explain(q: Quantity) -> str:
     """How a figure was read, in one line: 'more than 60000 person_times (人次): (60000, ∞)'."""
     value = f"{q.value}–{q.high}" if q.high is not None else str(q.value)
     unit = f" {q.dimension} ({q.unit})" if q.unit else ""
@@ -136,29 +140,30 @@ def _whole_figure(folded: str, table: UnitTable) -> Figure | None:
 
 
 def _quantity(text: str, f: Figure, table: UnitTable) -> Quantity:
-    """The Quantity of a figure read from `text` (FigureError when the model refuses it, e.g. a
-    number out of the range figures may have)."""
+    """The Quantity of a figure read from `text` (FigureError when the number is out of the
+    range figures may have, e.g. 10^30).
+
+    The reader's own output: its unit comes from `table` and its range and step are checked by
+    the grammar, so the model is built without validating again (it runs on every quote); only
+    the size bounds of the numbers are checked here.
+    """
     try:
-        return _validated(text, f, table)
-    except ValidationError as exc:
-        first = exc.errors(include_url=False)[0]
-        raise FigureError(str(first["msg"]).removeprefix("Value error, ")) from None
-
-
-def _validated(text: str, f: Figure, table: UnitTable) -> Quantity:
-    return Quantity.model_validate(
-        {
-            "text": text,
-            "value": f.value,
-            "high": f.high,
-            "unit": f.unit,
-            "hedge": f.hedge,
-            "rounded": f.rounded,
-            "step": f.step,
-            "resolution": f.resolution,
-            "dimension": f.dimension if f.unit is not None else "",
-        },
-        context={"units": table},
+        for x in (f.value, f.high, f.step, f.resolution):
+            if x is not None:
+                bounded(x)
+    except ValueError as exc:
+        raise FigureError(str(exc)) from None
+    return Quantity.model_construct(
+        text=text,
+        value=f.value,
+        high=f.high,
+        unit=f.unit,
+        hedge=f.hedge,
+        rounded=f.rounded,
+        step=f.step,
+        resolution=f.resolution,
+        ceiling=None,
+        dimension=f.dimension if f.unit is not None else "none",
     )
 
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from aidcheck.model.quantity import HEDGE_NAMES, Hedge, Quantity
-from aidcheck.model.units import UnitTable
+from aidcheck.model.units import Dimension, UnitTable
 from aidcheck.numbers import chinese, english
 from aidcheck.numbers.grammar import plain
 
@@ -283,10 +283,21 @@ def _en(m: re.Match[str], s: str) -> WordFigure | None:
     return WordFigure(start, end, value, hedge, _hedged(hedge, value, "share"), rounded, "share")
 
 
+# Every wording above holds one of these; text without any is not searched (the reader runs on
+# every quote, and most quotes state no figure in words).
+_ZH_TRIGGER = re.compile("[半成分覆部所每无番数]")
+_EN_TRIGGER = re.compile(
+    r"(?i:half|third|quarter|fifth|sixth|eighth|tenth|\bin\b|out\s+of|most|majorit|all\b"
+    r"|every|none|full|doubl|tripl|trebl|quadrupl|halved)"
+)
+
+
 def find(folded: str, units: UnitTable) -> list[WordFigure]:
     """Every figure in words in folded text, in order."""
     found: list[WordFigure] = []
-    for pattern, read in ((_ZH_RE, _zh), (_EN_RE, _en)):
+    for trigger, pattern, read in ((_ZH_TRIGGER, _ZH_RE, _zh), (_EN_TRIGGER, _EN_RE, _en)):
+        if trigger.search(folded) is None:
+            continue
         for m in pattern.finditer(folded):
             w = read(m, folded)
             if w is not None:
@@ -308,15 +319,16 @@ def whole(folded: str, units: UnitTable) -> WordFigure | None:
 
 
 def quantity(text: str, w: WordFigure, units: UnitTable) -> Quantity:
-    return Quantity.model_validate(
-        {
-            "text": text,
-            "value": w.value,
-            "unit": "%",
-            "hedge": w.hedge,
-            "rounded": w.rounded,
-            "resolution": _SHARE_RESOLUTION if w.rounded else None,
-            "ceiling": w.ceiling,
-        },
-        context={"units": units},
+    """The figure as a `Quantity` in percent (built without validating: the reader's output)."""
+    return Quantity.model_construct(
+        text=text,
+        value=w.value,
+        high=None,
+        unit="%",
+        hedge=w.hedge,
+        rounded=w.rounded,
+        step=Decimal(1),
+        resolution=_SHARE_RESOLUTION if w.rounded else None,
+        ceiling=w.ceiling,
+        dimension=Dimension.PERCENT,
     )

@@ -151,9 +151,11 @@ FIGURE_VALUE = Rule(
     check=_value,
     options=NoOptions,
     messages=(NO_FIGURE, OTHER_FIGURE),
-    description="""The figures in the quote are read with the number reader (docs/numbers.md);
-one of them must have the claim's value (and upper bound, for a range). A figure stated in words
-the reader does not read (全覆盖 typed as 100%) passes when its `text` occurs in the quote.
+    description="""The figures in the quote are read with the number reader (docs/numbers.md),
+in digits and in words (全覆盖, 近一半, 三分之一, "doubled", "one in three"); one of them must have
+the claim's value (and upper bound, for a range). A share in words states every value within its
+own rounding (三分之一: 33.3 or 33.33, not 33 or 40). A figure in words the reader does not read
+passes when its `text` occurs in the quote.
 
 Passing: `figure: 1180家` with `quote: …的1180家县级医院建立“一对一”帮扶关系`. Failing: `figure:
 1181家` with that quote, or a quote that states no figure at all.
@@ -186,9 +188,12 @@ FIGURE_UNIT = Rule(
     check=_unit,
     options=NoOptions,
     messages=(UNIT_DIFFERS,),
-    description="""Units are compared by what they count: 家 and 所 both count institutions, 人 and
-名 persons, 人次 person-times. A claim in persons citing a quote in person-times has silently
-changed the quantity.
+    description="""Units are compared by what they count (their dimension, from the unit table:
+docs/claims.md, 'units'): 家 and 所 both count institutions, 人 and 名 persons, 人次
+person-times, and a generic 个 or 项 agrees with any count of things. A claim in persons citing a
+quote in person-times has silently changed the quantity. When the quote's figure is followed by
+words the unit table does not know ("3,700 key widgetries"), or by no unit at all, the unit is
+not compared: the rule's tally notes it instead of reporting an error.
 
 Passing: `figure: 超过6万人次` with `quote: 派出超过6万人次医务人员`. Failing: `figure: 超过6万人`
 with that quote.
