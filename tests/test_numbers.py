@@ -9,7 +9,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from aidcheck.model.quantity import Hedge
-from aidcheck.model.units import Dimension
+from aidcheck.model.units import Dimension, compatible
 from aidcheck.numbers import FigureError, FoundFigure, find_figures, read_figure
 
 E, MT, AL, OD, NR, AB, AM, LT, RG = (
@@ -441,7 +441,10 @@ def test_chinese_figure_found_at_its_offsets(before: str, figure: str, after: st
     text = before + figure + after
     found = find_figures(text)
     assert [(f.start, f.end) for f in found] == [(len(before), len(before) + len(figure))]
-    assert found[0].quantity == read_figure(figure)
+    # In text, 个 takes what it counts from the noun after it (500个医院: institutions).
+    alone, in_text = read_figure(figure), found[0].quantity
+    assert in_text.model_copy(update={"dimension": alone.dimension}) == alone
+    assert compatible(in_text.dimension, alone.dimension)
 
 
 @given(en_filler, st.sampled_from(MUST_READ_EN), en_filler)
