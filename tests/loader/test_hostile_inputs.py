@@ -61,13 +61,17 @@ def test_named_hostile_input_gives_findings_not_a_crash(name: str, tmp_path: Pat
         assert codes, f"{name} must be reported"
 
 
-@settings(max_examples=200, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(st.binary(max_size=300))
 def test_random_bytes_never_crash_the_loader(tmp_path: Path, data: bytes) -> None:
     _load_text(tmp_path, data)
 
 
-@settings(max_examples=200, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(st.data())
 def test_mutated_claim_file_never_crashes(tmp_path: Path, data: st.DataObject) -> None:
     text = SOURCE
