@@ -84,3 +84,11 @@ def test_auto_means_github_only_inside_actions() -> None:
     assert resolve(Format.AUTO, {}) is Format.TEXT
     assert resolve(Format.AUTO, {"GITHUB_ACTIONS": "false"}) is Format.TEXT
     assert resolve(Format.JSON, {"GITHUB_ACTIONS": "true"}) is Format.JSON
+
+
+def test_control_characters_in_data_are_visible_not_sent_to_the_log() -> None:
+    from aidcheck.render.github import escape_data
+
+    out = escape_data("1180家\x1b[31m\x1b]0;title\x07\n::error file=README.md::x \u202e")
+    assert "\x1b" not in out and "\x07" not in out and "\u202e" not in out and "\n" not in out
+    assert "\\x1b[31m" in out and "%0A::error" in out and "\\u202e" in out

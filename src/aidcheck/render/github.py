@@ -3,12 +3,15 @@
 GitHub shows at most ten annotations of each level per step, so the command also appends the
 Markdown report to the job summary (`$GITHUB_STEP_SUMMARY`) with `append_step_summary`.
 Escaping follows the runner's own (actions/toolkit `command.ts`): in the message `%`, `\\r` and
-`\\n`; in property values also `:` and `,`.
+`\\n`; in property values also `:` and `,`. Other control characters from data (ESC, BEL,
+bidirectional overrides) are written as visible escapes (`\\x1b`), so an annotation cannot carry
+a terminal escape sequence into the job log.
 """
 
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from aidcheck.findings import Finding, Location, Report, Severity
@@ -18,7 +21,18 @@ from aidcheck.render.common import claim_refs, headline, ordered, primary_locati
 COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
+_CONTROL = re.compile(
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]"
+)
+
+
+def _visible(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
 def escape_data(text: str) -> str:
+    text = _CONTROL.sub(_visible, text)
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
