@@ -69,9 +69,29 @@ def test_word_figure_reads(text: str, value: str, hedge: Hedge, interval: str) -
     assert q.dimension == "percent"
 
 
-def test_traditional_script_reads_the_same() -> None:
-    assert read_figure("過半").interval == read_figure("过半").interval
-    assert read_figure("兩成").value == 20
+@pytest.mark.parametrize(
+    ("traditional", "simplified"),
+    [
+        ("過半", "过半"),
+        ("兩成", "两成"),
+        ("全覆蓋", "全覆盖"),
+        ("超過半數", "超过半数"),
+        ("絕大多數", "绝大多数"),
+        ("增長兩成", "增长两成"),
+        ("減少三分之一", "减少三分之一"),
+        ("無一", "无一"),
+    ],
+)
+def test_traditional_script_reads_the_same(traditional: str, simplified: str) -> None:
+    a, b = read_figure(traditional), read_figure(simplified)
+    assert (a.value, a.hedge, a.interval, a.unit) == (b.value, b.hedge, b.interval, b.unit)
+
+
+def test_traditional_quote_marks_the_word_figure_and_what_is_counted() -> None:
+    text = "全國832個貧困縣已實現全覆蓋"
+    found = find_figures(text)
+    assert [text[f.start : f.end] for f in found] == ["832個", "全覆蓋"]
+    assert found[0].quantity.dimension == "counties"
 
 
 @pytest.mark.parametrize(
