@@ -191,3 +191,30 @@ def test_a_wrong_limits_variable_is_an_input_error(tmp_path: Path) -> None:
     report = verify(options).report
     assert report.summary.exit_code == 2
     assert [f.code for f in report.findings] == ["L012"]
+
+
+def test_findings_of_one_check_in_one_file_are_capped_and_counted() -> None:
+    from aidcheck.findings import Finding, Location, Severity
+    from aidcheck.verify import cap_per_file
+
+    def finding(i: int, path: str, severity: Severity = Severity.INFO) -> Finding:
+        return Finding(
+            code="C109",
+            rule="no-snapshot",
+            severity=severity,
+            message=f"m{i}",
+            claims=[f"c{i}"],
+            locations=[Location(path=path, line=i + 1)],
+            fingerprint=f"{i:016x}",
+        )
+
+    findings = [finding(i, "claims/a.yaml") for i in range(10)]
+    findings.append(finding(10, "claims/a.yaml", Severity.ERROR))
+    findings.append(finding(11, "claims/b.yaml"))
+    capped = cap_per_file(findings, 3)
+    in_a = [f for f in capped if f.locations[0].path == "claims/a.yaml"]
+    assert len(in_a) == 4 and len(capped) == 5
+    [summary] = [f for f in in_a if "more C109 findings" in f.message]
+    assert summary.message.startswith("8 more") and summary.severity is Severity.ERROR
+    assert "findings_per_file" in summary.message
+    assert cap_per_file(findings, 1000) == findings

@@ -36,6 +36,8 @@ class Limits:
     """Characters of one claim's quote; a longer quote is not searched in its snapshot."""
     closest_chars: int = 20_000_000
     """Characters of snapshots scanned per run for the closest passage of unfound quotes."""
+    findings_per_file: int = 1_000
+    """Findings of one check located in one file; the rest are counted in one more finding."""
     problems_per_file: int = 100
     """Input problems listed for one file; the rest are counted in one last problem."""
     files: int = 50_000

@@ -17,6 +17,7 @@ from aidcheck.engine import EngineSettings, run_rules
 from aidcheck.findings import (
     ClaimRef,
     Finding,
+    Location,
     Problem,
     Report,
     Severity,
@@ -128,7 +129,7 @@ def _verify(options: VerifyOptions) -> Outcome:
         )
     elif options.run_checks:
         checked, runs = run_rules(repo, settings, evidence=opened.evidence)
-        report.findings.extend(checked)
+        report.findings.extend(cap_per_file(checked, budget.findings_per_file))
         report.rules.extend(runs)
         report.summary.checks_run = True
     if options.gate is not None:
@@ -142,6 +143,36 @@ def _verify(options: VerifyOptions) -> Outcome:
             runcache.store_report(cache, run_key, report, opened.evidence)
         cache.prune()
     return Outcome(report, repo, opened.evidence)
+
+
+def cap_per_file(findings: list[Finding], limit: int) -> list[Finding]:
+    """At most `limit` findings of one rule located in one file; the rest of them become one
+    finding of that rule, at that file, with the most severe of their severities, so the exit
+    code and --changed-since treat them as before while the report stays bounded."""
+    seen: Counter[tuple[str, str]] = Counter()
+    kept: list[Finding] = []
+    dropped: dict[tuple[str, str], list[Finding]] = {}
+    for finding in findings:
+        if finding.suppressed is not None or not finding.locations:
+            kept.append(finding)
+            continue
+        key = (finding.code, finding.locations[0].path)
+        seen[key] += 1
+        if seen[key] <= limit:
+            kept.append(finding)
+        else:
+            dropped.setdefault(key, []).append(finding)
+    for (code, path), rest in dropped.items():
+        where = Location(path=path, line=rest[0].locations[0].line)
+        problem = Problem(
+            message=f"{len(rest)} more {code} findings in {path} are not listed; "
+            + limits.Limits(findings_per_file=limit).hint("findings_per_file"),
+            locations=[where],
+            identity=f"more findings in {path}",
+        )
+        severity = max((f.severity for f in rest), key=lambda s: s.rank)
+        kept.append(Finding.from_problem(code, rest[0].rule, severity, problem))
+    return kept
 
 
 def _present(path: Path) -> bool:
