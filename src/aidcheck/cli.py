@@ -9,11 +9,35 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 from aidcheck.severity import Severity
+
+HELP = {"help_option_names": ["-h", "--help"]}
+
+
+def _plain_flags() -> None:
+    """Show a flag (--debug, --dry-run, --help) without a type: typer labels it `<bool>`, but
+    a flag takes no value."""
+    core = getattr(typer, "core", None)
+    option = getattr(core, "TyperOption", None)
+    shown = getattr(option, "display_type_rich", None)
+    if option is None or shown is None or getattr(shown, "plain_flags", False):
+        return
+
+    def display_type_rich(self: typer.core.TyperOption, ctx: Any) -> str | None:
+        if getattr(self, "is_flag", False) and not getattr(self, "count", False):
+            return None
+        result: str | None = shown(self, ctx)
+        return result
+
+    display_type_rich.plain_flags = True  # type: ignore[attr-defined]
+    option.display_type_rich = display_type_rich
+
+
+_plain_flags()
 
 app = typer.Typer(
     name="aidcheck",
@@ -22,7 +46,7 @@ app = typer.Typer(
         "their sources and against each other."
     ),
     no_args_is_help=True,
-    add_completion=False,
+    context_settings=HELP,
     pretty_exceptions_enable=False,
     rich_markup_mode="markdown",
 )
@@ -85,12 +109,12 @@ def _root(
 
 
 def _color() -> bool:
-    import os
-    import sys
+    """Colour as rich decides it for standard output: on a terminal, off when it is not one,
+    under NO_COLOR or TERM=dumb, and forced by FORCE_COLOR (the same rules as --help)."""
+    from rich.console import Console
 
-    if os.environ.get("NO_COLOR"):
-        return False
-    return sys.stdout.isatty()
+    out = Console()
+    return out.is_terminal and out.color_system is not None and not out.no_color
 
 
 @app.command()
@@ -151,6 +175,15 @@ def verify(
             "analysed snapshots (see docs/performance.md).",
         ),
     ] = False,
+    quiet: Annotated[
+        bool,
+        typer.Option(
+            "--quiet",
+            "-q",
+            help="Print no report: the exit code says whether the check passed. Errors still "
+            "go to stderr, and --output and the job summary are still written.",
+        ),
+    ] = False,
 ) -> None:
     """Load every claim, run the checks, print a discrepancy report.
 
@@ -171,6 +204,9 @@ def verify(
             archive=archive,
             sarif_root=sarif_root,
             cache=not no_cache,
+        ),
+    ] = False,
+            quiet=quiet,
         )
     )
 

@@ -30,6 +30,7 @@ def run(
     archive: Path | None = None,
     sarif_root: Path | None = None,
     cache: bool = False,
+    quiet: bool = False,
 ) -> int:
     env = os.environ if environ is None else environ
     chosen = resolve(Format(fmt), env)
@@ -67,7 +68,8 @@ def run(
     with collector.paused():
         text = render(outcome.report, chosen, options)
     if output is None:
-        print(text, end="")
+        if not quiet:
+            print(text, end="")
     else:
         from aidcheck.atomic import write_text
 

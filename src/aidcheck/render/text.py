@@ -9,6 +9,9 @@ plain text.
 
 from __future__ import annotations
 
+import re
+
+from rich.cells import cell_len
 from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
@@ -51,7 +54,7 @@ def render(report: Report, options: RenderOptions) -> str:
             if metric:
                 console.print(Text(f"  metric {metric}", style="dim"))
             for finding in items:
-                console.print(_finding(report, finding))
+                console.print(_finding(report, finding, console.width))
     _accepted(console, report)
     console.print()
     _summary(console, report)
@@ -61,7 +64,7 @@ def render(report: Report, options: RenderOptions) -> str:
     return "".join(line.rstrip() + "\n" for line in text.splitlines())
 
 
-def _finding(report: Report, finding: Finding) -> Table:
+def _finding(report: Report, finding: Finding, width: int) -> Table:
     grid = Table.grid(padding=(0, 1))
     grid.add_column(width=LABEL_WIDTH, no_wrap=True)
     grid.add_column(ratio=1, overflow="fold")
@@ -71,7 +74,7 @@ def _finding(report: Report, finding: Finding) -> Table:
     body.append(Text(finding.message))
     refs = claim_refs(report, finding)
     if refs:
-        body.append(_claims_table(report, finding))
+        body.append(_claims_table(report, finding, width - LABEL_WIDTH - 1))
     shown = {ref.location.path for ref in refs}
     for extra in finding.locations[1:]:
         if extra.path not in shown:
@@ -81,29 +84,77 @@ def _finding(report: Report, finding: Finding) -> Table:
     return grid
 
 
-def _claims_table(report: Report, finding: Finding) -> Table:
-    table = Table(
-        show_header=True,
-        header_style="dim",
-        box=None,
-        padding=(0, 1, 0, 0),
-        show_edge=False,
-        expand=True,
-    )
-    table.add_column("source", ratio=2, overflow="fold")
-    table.add_column("figure", ratio=2, overflow="fold")
-    table.add_column("wording", ratio=7, overflow="fold")
+NARROWEST = 12
+"""The narrowest source and figure columns: a date (2020-10-15) stays on one line."""
+
+
+def _claims_table(report: Report, finding: Finding, body: int) -> Group:
+    """The claims side by side: publisher and date, figure and interval, the quote; under each
+    row, the claim's id, place and address on a line of their own, which wraps only at spaces
+    (a narrow column would cut ids and paths mid-token). `body` is the width they share."""
+    width = max(NARROWEST, body * 2 // 11)
+    rows: list[RenderableType] = [
+        _claim_row(
+            Text("source", style="dim"),
+            Text("figure", style="dim"),
+            Text("wording", style="dim"),
+            width,
+        )
+    ]
     for ref in claim_refs(report, finding):
         source = Text(ref.publisher, style="bold")
         source.append(f"\n{ref.published}")
         figure = Text(ref.figure)
         figure.append(f"\n{ref.interval}", style="dim")
-        wording = Text(ref.quote)
-        wording.append(f"\n{ref.id}\n{ref.location}", style="dim")
+        quote = Text(wrap_words(ref.quote, body - 2 * width - 2))
+        rows.append(_claim_row(source, figure, quote, width))
+        where = Text(f"  {ref.id} {ref.location}", style="dim")
         if ref.url:
-            wording.append(f"\n{ref.url}", style="dim")
-        table.add_row(source, figure, wording)
-    return table
+            where.append(f" {ref.url}", style="dim")
+        rows.append(where)
+    return Group(*rows)
+
+
+WORD = re.compile(r"[0-9A-Za-z][0-9A-Za-z.,:%+\-/]*[0-9A-Za-z%]|[0-9A-Za-z]|\s+|.", re.S)
+
+
+def wrap_words(text: str, width: int) -> str:
+    """`text` broken into lines of at most `width` cells, between Chinese characters or at
+    spaces, never inside a run of Latin letters and digits (121, 2020-10-15, 9.32): rich folds
+    text without spaces at any character, which cut 研究生121人 into 研究生1 / 21人. Only a run
+    longer than a whole line is cut."""
+    if width < 1:
+        return text
+    lines: list[str] = []
+    line, used = "", 0
+    for token in WORD.findall(text):
+        if token == "\n":
+            lines.append(line)
+            line, used = "", 0
+            continue
+        size = cell_len(token)
+        if used + size > width and line:
+            lines.append(line.rstrip())
+            line, used = "", 0
+            if token.isspace():
+                continue
+        while size > width:  # a run that no line can hold
+            lines.append(token[:width])
+            token = token[width:]
+            size = cell_len(token)
+        line += token
+        used += size
+    lines.append(line)
+    return "\n".join(lines)
+
+
+def _claim_row(source: Text, figure: Text, wording: Text, width: int) -> Table:
+    row = Table.grid(padding=(0, 1, 0, 0), expand=True)
+    row.add_column(width=width, overflow="fold")
+    row.add_column(width=width, overflow="fold")
+    row.add_column(ratio=1, overflow="fold")
+    row.add_row(source, figure, wording)
+    return row
 
 
 def _accepted(console: Console, report: Report) -> None:
