@@ -204,8 +204,6 @@ def verify(
             archive=archive,
             sarif_root=sarif_root,
             cache=not no_cache,
-        ),
-    ] = False,
             quiet=quiet,
         )
     )
