@@ -28,3 +28,11 @@ def test_every_loader_message_belongs_to_an_input_code() -> None:
     for message in said:
         assert InputCode(message.id.split(".")[0]), message.id
     assert len({m.id for m in said}) == len(said)
+
+
+def test_every_configuration_message_is_an_l011() -> None:
+    from aidcheck import settings
+    from aidcheck.findings import Message
+
+    said = [m for m in vars(settings).values() if isinstance(m, Message)]
+    assert said and all(m.id.split(".")[0] == InputCode.CONFIG for m in said)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from aidcheck.config import ConfigError, find_project
-from aidcheck.findings import Severity
+from aidcheck.findings import Problem, Severity
 from aidcheck.rules.rollup import RollupOptions
 from aidcheck.settings import engine_settings
 from aidcheck.verify import VerifyOptions, verify
@@ -19,10 +19,15 @@ def _settings(tmp_path: Path, text: str, name: str = "aidcheck.toml") -> object:
     return engine_settings(find_project(tmp_path))
 
 
-def _error(tmp_path: Path, text: str, name: str = "aidcheck.toml") -> tuple[int, str]:
+def _problem(tmp_path: Path, text: str, name: str = "aidcheck.toml") -> Problem:
     with pytest.raises(ConfigError) as caught:
         _settings(tmp_path, text, name)
     [problem] = caught.value.problems
+    return problem
+
+
+def _error(tmp_path: Path, text: str, name: str = "aidcheck.toml") -> tuple[int, str]:
+    problem = _problem(tmp_path, text, name)
     return problem.locations[0].line, problem.message
 
 
@@ -43,14 +48,21 @@ def test_severity_and_options_are_read_per_rule(tmp_path: Path) -> None:
 
 
 def test_an_unknown_option_is_an_error_at_its_line(tmp_path: Path) -> None:
-    line, message = _error(tmp_path, 'claims = "claims"\n\n[rules.R301]\nstock_days = 30\n')
-    assert line == 4
-    assert "no option 'stock_days'" in message
+    problem = _problem(tmp_path, 'claims = "claims"\n\n[rules.R301]\nstock_days = 30\n')
+    assert problem.locations[0].line == 4
+    assert problem.message_id == "L011.unknown-option"
+    assert problem.arguments == {
+        "key": "rules.R301.stock_days",
+        "code": "R301",
+        "option": "stock_days",
+    }
 
 
 def test_an_option_of_the_wrong_type_is_an_error_at_its_line(tmp_path: Path) -> None:
-    line, message = _error(tmp_path, "[rules.T503]\nmax_age_days = -1\n")
-    assert line == 2 and "max_age_days" in message
+    problem = _problem(tmp_path, "[rules.T503]\nmax_age_days = -1\n")
+    assert problem.locations[0].line == 2
+    assert problem.message_id == "L011.invalid-option"
+    assert problem.arguments["key"] == "rules.T503.max_age_days"
 
 
 def test_a_rule_without_options_accepts_only_severity(tmp_path: Path) -> None:
@@ -59,20 +71,24 @@ def test_a_rule_without_options_accepts_only_severity(tmp_path: Path) -> None:
 
 
 def test_a_bad_severity_is_an_error(tmp_path: Path) -> None:
-    line, message = _error(tmp_path, '[rules.A201]\nseverity = "fatal"\n')
-    assert line == 2 and "error, warning, info" in message
+    problem = _problem(tmp_path, '[rules.A201]\nseverity = "fatal"\n')
+    assert problem.locations[0].line == 2
+    assert problem.message_id == "L011.severity"
+    assert problem.arguments["severities"] == "error, warning, info"
 
 
 def test_unknown_rules_in_select_ignore_and_tables_are_errors(tmp_path: Path) -> None:
     assert _error(tmp_path, 'claims = "claims"\nselect = ["A2", "Z9"]\n')[0] == 2
     assert _error(tmp_path, 'ignore = ["not-a-rule"]\n')[0] == 1
-    line, message = _error(tmp_path, 'claims = "claims"\n[rules.A299]\nseverity = "info"\n')
-    assert line == 2 and "A299" in message
+    problem = _problem(tmp_path, 'claims = "claims"\n[rules.A299]\nseverity = "info"\n')
+    assert problem.locations[0].line == 2
+    assert (problem.message_id, problem.arguments["rule"]) == ("L011.unknown-rule", "A299")
 
 
 def test_input_rules_cannot_be_configured(tmp_path: Path) -> None:
-    line, message = _error(tmp_path, '[rules.L004]\nseverity = "warning"\n')
-    assert line == 1 and "input" in message
+    problem = _problem(tmp_path, '[rules.L004]\nseverity = "warning"\n')
+    assert problem.locations[0].line == 1
+    assert (problem.message_id, problem.arguments["code"]) == ("L011.input-rule", "L004")
 
 
 def test_lines_are_found_in_pyproject_too(tmp_path: Path) -> None:

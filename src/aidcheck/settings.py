@@ -16,7 +16,7 @@ from pydantic import ValidationError
 from aidcheck import rules
 from aidcheck.config import ConfigError, Project, config_text, key_line
 from aidcheck.engine import EngineSettings
-from aidcheck.findings import Location, Problem
+from aidcheck.findings import Argument, Location, Message, Problem
 from aidcheck.rules.base import Rule
 from aidcheck.rules.common import NoOptions
 from aidcheck.severity import SEVERITY_NAMES, Severity
@@ -32,13 +32,28 @@ class _Place:
         self.prefix: tuple[str, ...] = ("tool", "aidcheck") if in_pyproject else ()
         self.problems: list[Problem] = []
 
-    def error(self, keys: list[str], message: str) -> None:
+    def error(self, keys: list[str], message: Message, **arguments: Argument) -> None:
         name = self.file.name if self.file else "configuration"
         line = key_line(self.text, keys, self.prefix) if self.file else 1
         dotted = ".".join((*self.prefix, *keys))
-        self.problems.append(
-            Problem(message=f"{dotted}: {message}", locations=[Location(path=name, line=line)])
-        )
+        where = [Location(path=name, line=line)]
+        self.problems.append(message.problem({"key": dotted, **arguments}, locations=where))
+
+
+UNKNOWN_RULE = Message(
+    "L011.unknown-rule", "{key}: unknown rule '{rule}'; `aidcheck rules` lists them"
+)
+BAD_SEVERITY = Message("L011.severity", "{key}: must be one of {severities}")
+UNKNOWN_OPTION = Message(
+    "L011.unknown-option",
+    "{key}: {code} has no option '{option}'; `aidcheck rule {code}` lists its options",
+)
+BAD_OPTION = Message("L011.invalid-option", "{key}: {reason}")
+INPUT_RULE = Message(
+    "L011.input-rule",
+    "{key}: {code} is an input check: input errors always stop the run (exit 2) and cannot be "
+    "configured",
+)
 
 
 def resolve_selector(selector: str) -> str | None:
@@ -60,7 +75,7 @@ def engine_settings(project: Project) -> EngineSettings:
         for selector in getattr(project.settings, key):
             resolved = resolve_selector(selector)
             if resolved is None:
-                place.error([key], f"unknown rule '{selector}'; `aidcheck rules` lists them")
+                place.error([key], UNKNOWN_RULE, rule=selector)
             else:
                 chosen_list.append(resolved)
     severities: dict[str, Severity] = {}
@@ -75,20 +90,19 @@ def engine_settings(project: Project) -> EngineSettings:
             try:
                 severities[rule.code] = Severity(severity)
             except ValueError:
-                place.error(["rules", name, "severity"], f"must be one of {SEVERITY_NAMES}")
+                place.error(["rules", name, "severity"], BAD_SEVERITY, severities=SEVERITY_NAMES)
         model = rule.options or NoOptions
         try:
             options[rule.code] = model.model_validate(settings)
         except ValidationError as exc:
             for error in exc.errors(include_url=False):
                 keys = [str(part) for part in error["loc"]]
-                message = str(error["msg"])
                 if error["type"] == "extra_forbidden":
-                    message = (
-                        f"{rule.code} has no option '{keys[-1]}'; "
-                        f"`aidcheck rule {rule.code}` lists its options"
+                    place.error(
+                        ["rules", name, *keys], UNKNOWN_OPTION, code=rule.code, option=keys[-1]
                     )
-                place.error(["rules", name, *keys], message)
+                else:
+                    place.error(["rules", name, *keys], BAD_OPTION, reason=str(error["msg"]))
     if place.problems:
         raise ConfigError(place.problems)
     return EngineSettings(
@@ -100,13 +114,9 @@ def _configurable(place: _Place, name: str) -> Rule | None:
     try:
         rule = rules.get(name)
     except rules.UnknownRuleError:
-        place.error(["rules", name], f"unknown rule '{name}'; `aidcheck rules` lists them")
+        place.error(["rules", name], UNKNOWN_RULE, rule=name)
         return None
     if rule.check is None:
-        place.error(
-            ["rules", name],
-            f"{rule.code} is an input check: input errors always stop the run (exit 2) and "
-            "cannot be configured",
-        )
+        place.error(["rules", name], INPUT_RULE, code=rule.code)
         return None
     return rule
