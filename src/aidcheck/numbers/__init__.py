@@ -163,7 +163,7 @@ def _quantity(text: str, f: Figure, table: UnitTable) -> Quantity:
         step=f.step,
         resolution=f.resolution,
         ceiling=None,
-        dimension=f.dimension if f.unit is not None else "none",
+        dimension=str(f.dimension) if f.unit is not None else "none",
     )
 
 

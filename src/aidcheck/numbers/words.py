@@ -330,5 +330,5 @@ def quantity(text: str, w: WordFigure, units: UnitTable) -> Quantity:
         step=Decimal(1),
         resolution=_SHARE_RESOLUTION if w.rounded else None,
         ceiling=w.ceiling,
-        dimension=Dimension.PERCENT,
+        dimension=str(Dimension.PERCENT),
     )
