@@ -239,7 +239,8 @@ def _en(m: re.Match[str], s: str) -> WordFigure | None:
         if word in ("all", "every"):
             alone = start == 0 and end == len(s)  # the figure as a claim file types it
             if not alone and (
-                _EN_FULL_NEXT.match(s, end) is None or _EN_NOT_BEFORE_FULL.search(s, max(0, start - 8), start)
+                _EN_FULL_NEXT.match(s, end) is None
+                or _EN_NOT_BEFORE_FULL.search(s, max(0, start - 8), start)
             ):
                 return None
             if word == "every" and _EN_NOT_AFTER_EVERY.match(s, end):
