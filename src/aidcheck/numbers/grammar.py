@@ -397,10 +397,13 @@ def _unit_before(s: str, start: int, units: UnitTable) -> tuple[str, str, int, H
         if s.startswith(verb, start - len(verb)) and start - len(verb) >= head:
             at = start - len(verb)
             break
-    zm = units.patterns.zh_before.search(s, head, at)
+    before = s[at - 1] if at > 0 else ""
+    zm = units.patterns.zh_before.search(s, head, at) if _is_cjk(before) else None
     if zm is not None:
         unit = units.patterns.before_table[zm.group()]
         return unit.name, unit.dimension, zm.start(), None
+    if before not in (" ", "\t"):
+        return None  # an English verb is separated from the number by a space
     em = _EN_BEFORE_RE.search(s, max(0, start - 40), start)
     if em is not None:
         word, at = em.group("w"), em.start()
