@@ -84,3 +84,32 @@ def test_summary_says_what_the_checks_compared(report: Report) -> None:
 def test_empty_report() -> None:
     output = _text(Report(), 80)
     assert "0 errors, 0 warnings, 0 info" in output
+
+
+def test_the_text_report_leads_with_what_to_fix() -> None:
+    from aidcheck.findings import Finding, Location, Report, Severity
+    from aidcheck.render import RenderOptions
+    from aidcheck.render.text import render
+
+    def finding(code: str, severity: Severity, line: int) -> Finding:
+        return Finding(
+            code=code,
+            rule=code,
+            severity=severity,
+            message=f"{code} says what is wrong " + "at length " * 20,
+            locations=[Location(path="claims/a.yaml", line=line)],
+        )
+
+    report = Report(
+        findings=[
+            finding("P601", Severity.INFO, 3),
+            finding("A204", Severity.WARNING, 2),
+            finding("X401", Severity.ERROR, 1),
+        ]
+    )
+    text = render(report, RenderOptions(color=False, width=120))
+    head = text.strip().split("\n\n")[0].splitlines()
+    assert head[0] == "What to fix (2 findings)"
+    assert head[1].split()[:3] == ["error", "X401", "claims/a.yaml:1:1"]
+    assert head[2].split()[:2] == ["warning", "A204"]
+    assert head[1].endswith("…") and len(head) == 3  # information is not a thing to fix

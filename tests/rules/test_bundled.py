@@ -41,12 +41,15 @@ def test_the_002_breakdown_exceeding_its_whole_is_reported(report: Report) -> No
 
 
 def test_figures_shared_by_001_and_003_are_single_origin_repetition(report: Report) -> None:
-    single = findings(report, "P601")
-    shared = {report.claims[f.claims[0]].figure: f for f in single if f.details["origins"] == [NHC]}
-    for figure in ("1180家", "超过6万人次", "332种", "1914种", "90%"):
-        assert figure in shared, figure
-        sources = {report.claims[c].source for c in shared[figure].claims}
-        assert sources == {"xinhua-2019-02-14", "medsci-2019-02-14"}
+    # one finding for the briefing, naming every figure its two write-ups repeat
+    [briefing] = [f for f in findings(report, "P601") if f.details["origins"] == [NHC]]
+    assert briefing.message_id == "P601.origin"
+    stated = {report.claims[c].figure for c in briefing.claims}
+    assert {"1180家", "超过6万人次", "332种", "1914种", "90%"} <= stated
+    sources = {report.claims[c].source for c in briefing.claims}
+    assert sources == {"xinhua-2019-02-14", "medsci-2019-02-14"}
+    assert briefing.arguments["quantities"] == len(briefing.details["quantities"])
+    assert len(briefing.details["quantities"]) >= 5
 
 
 def test_national_vs_regional_roll_ups_are_made_and_pass(report: Report) -> None:

@@ -96,3 +96,22 @@ def test_every_cluster_of_agreeing_claims_shares_a_common_value(claims: list[Cla
         for a in cluster:
             for b in cluster:
                 assert a.figure.interval.overlaps(b.figure.interval)
+
+
+def test_the_figures_one_origin_repeats_are_one_finding_per_origin(repo: Repo) -> None:
+    for name in ("xinhua", "medsci", "cctv"):
+        repo.source(
+            name,
+            [
+                claim(f"{name}-h", HOSPITALS, "1180家", as_of="2018-12-31"),
+                claim(f"{name}-v", "staff_dispatch_visits", "超过6万人次", as_of="2018-12-31"),
+            ],
+            derived_from=[NHC],
+        )
+    report = repo.verify()
+    [finding] = findings(report, "P601")
+    assert finding.message_id == "P601.origin"
+    assert finding.arguments["quantities"] == 2
+    assert finding.arguments["count"] == 3
+    assert len(finding.claims) == 6
+    assert run_of(report, "P601").compared == 2  # still one comparison per figure

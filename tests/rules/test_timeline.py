@@ -212,3 +212,17 @@ def test_a_repetition_on_the_as_of_date_itself_is_not_a_comparison(repo: Repo) -
     report = repo.verify()
     assert findings(report, "T503") == []
     assert run_of(report, "T503").compared == 0
+
+
+def test_one_fall_repeated_by_several_sources_is_one_finding_with_a_stable_identity(
+    repo: Repo,
+) -> None:
+    repo.source("briefing", [claim("before", HOSPITALS, "1180家", as_of="2018-12-31")])
+    for name in ("xinhua", "reprint"):
+        repo.source(name, [claim(name, HOSPITALS, "1172家", as_of="2020-10-14")])
+    [first] = findings(repo.verify(), "T502")
+    repo.source("english", [claim("english", HOSPITALS, "1172家", as_of="2020-12-31")])
+    [finding] = findings(repo.verify(), "T502")
+    assert finding.claims == ["before", "reprint", "xinhua", "english"]
+    assert finding.arguments["later_date"] == "2020-10-14 to 2020-12-31"
+    assert finding.fingerprint == first.fingerprint

@@ -44,6 +44,7 @@ def render(report: Report, options: RenderOptions) -> str:
     for notice in report.notices:
         console.print(Text(f"note: {notice}", style="dim"))
     active = ordered(report.active())
+    _to_fix(console, active)
     for code, group in by_rule(active):
         info = rule_info(code, report)
         console.print()
@@ -62,6 +63,30 @@ def render(report: Report, options: RenderOptions) -> str:
     if options.color:
         return text
     return "".join(line.rstrip() + "\n" for line in text.splitlines())
+
+
+TO_FIX_WIDTH = 60
+
+
+def _to_fix(console: Console, active: list[Finding]) -> None:
+    """The report opens with what to fix: one line per error and warning, most severe first,
+    each with its place and the start of its message; the details follow, grouped by rule."""
+    to_fix = [f for f in active if f.severity is not Severity.INFO]
+    if not to_fix:
+        return
+    console.print()
+    console.print(Text(f"What to fix ({plural(len(to_fix), 'finding')})", style="bold underline"))
+    for finding in to_fix:
+        line = Text("  ")
+        line.append(f"{finding.severity.value:<8}", style=STYLE[finding.severity])
+        line.append(f"{finding.code:<5} ")
+        if finding.locations:
+            line.append(f"{finding.locations[0]}  ", style="bold")
+        message = " ".join(finding.message.split())
+        if len(message) > TO_FIX_WIDTH:
+            message = message[: TO_FIX_WIDTH - 1] + "…"
+        line.append(message)
+        console.print(line)
 
 
 def _finding(report: Report, finding: Finding, width: int) -> Table:

@@ -35,6 +35,7 @@ from aidcheck.rules.common import (
     bottom_key,
     cross_checkable,
     figure,
+    figures,
     period_end,
     period_start,
     scope_key,
@@ -76,6 +77,8 @@ def _falls(ctx: CheckContext, nature: Nature) -> Iterator[Problem]:
             continue
         claims.sort(key=lambda c: ends[c.id])
         highest: Claim | None = None  # the earlier claim with the highest lower bound
+        # one fall repeated by several sources is one finding: by earlier claim and later figure
+        falls: dict[tuple[str, str], tuple[Claim, list[Claim]]] = {}
         i = 0
         while i < len(claims):
             j = i
@@ -84,13 +87,17 @@ def _falls(ctx: CheckContext, nature: Nature) -> Iterator[Problem]:
             same_date = claims[i:j]
             if highest is not None:
                 for later in same_date:
-                    yield from _compare(ctx, nature, metric, scope, since, highest, later, ends)
+                    if _fell(ctx, metric, scope, since, highest, later, ends):
+                        group = (highest.id, str(later.figure.interval))
+                        falls.setdefault(group, (highest, []))[1].append(later)
             for c in same_date:
                 if highest is None or bottom_key(c.figure.interval) > bottom_key(
                     highest.figure.interval
                 ):
                     highest = c
             i = j
+        for earlier, repeats in falls.values():
+            yield _fall(ctx, nature, metric, scope, since, earlier, repeats, ends)
     if ctx.run.compared == 0:
         ctx.run.note = (
             f"no {nature.value} metric has figures for one scope at two or more dates"
@@ -99,42 +106,66 @@ def _falls(ctx: CheckContext, nature: Nature) -> Iterator[Problem]:
         )
 
 
-def _compare(
+def _where(metric: str, scope: ScopeKey, since: dt.date | None) -> str:
+    where = f"{metric} for {show_scope(scope)}"
+    return where + (f" since {since}" if since is not None else "")
+
+
+def _fell(
     ctx: CheckContext,
-    nature: Nature,
     metric: str,
     scope: ScopeKey,
     since: dt.date | None,
     earlier: Claim,
     later: Claim,
     ends: dict[str, dt.date],
-) -> Iterator[Problem]:
-    repo = ctx.repo
-    where = f"{metric} for {show_scope(scope)}"
-    if since is not None:
-        where += f" since {since}"
+) -> bool:
     what = (
-        f"{where}: {figure(later)} on {ends[later.id]} after {figure(earlier)} on "
-        f"{ends[earlier.id]}"
+        f"{_where(metric, scope, since)}: {figure(later)} on {ends[later.id]} after "
+        f"{figure(earlier)} on {ends[earlier.id]}"
     )
     fell = later.figure.interval.below(earlier.figure.interval)
     ctx.tally(not fell, what)
-    if fell:
-        yield FALLS[nature](
-            quantity=where,
-            earlier_figure=figure(earlier),
-            earlier=earlier.id,
-            earlier_date=ends[earlier.id].isoformat(),
-            later_figure=figure(later),
-            later=later.id,
-            later_date=ends[later.id].isoformat(),
-            claims=[earlier.id, later.id],
-            locations=[
-                repo.claim_location(later.id, "figure"),
-                repo.claim_location(earlier.id, "figure"),
-            ],
-            details={"earlier": side(repo, earlier), "later": side(repo, later)},
-        )
+    return fell
+
+
+def _fall(
+    ctx: CheckContext,
+    nature: Nature,
+    metric: str,
+    scope: ScopeKey,
+    since: dt.date | None,
+    earlier: Claim,
+    later: list[Claim],
+    ends: dict[str, dt.date],
+) -> Problem:
+    """One fall from `earlier`, to one figure that one or more later claims repeat. Its
+    identity is the fall (earlier claim, later interval), so a further repetition joins it."""
+    repo = ctx.repo
+    dates = sorted({ends[c.id] for c in later})
+    when = str(dates[0]) if len(dates) == 1 else f"{dates[0]} to {dates[-1]}"
+    return FALLS[nature](
+        quantity=_where(metric, scope, since),
+        earlier_figure=figure(earlier),
+        earlier=earlier.id,
+        earlier_date=ends[earlier.id].isoformat(),
+        later_figure=figures(later),
+        later=", ".join(c.id for c in later),
+        later_date=when,
+        claims=[earlier.id, *(c.id for c in later)],
+        locations=[
+            *(repo.claim_location(c.id, "figure") for c in later),
+            repo.claim_location(earlier.id, "figure"),
+        ],
+        details={
+            "earlier": side(repo, earlier),
+            "later": side(repo, later[0]),
+            "repeated_by": [side(repo, c) for c in later],
+        },
+        identity="|".join(
+            ["fall", metric, *map(str, scope), earlier.id, str(later[0].figure.interval)]
+        ),
+    )
 
 
 def _cumulative_falls(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
@@ -400,7 +431,10 @@ STOCK_FALLS = Rule(
     messages=(FALLS[Nature.STOCK],),
     description="""A stock (hospitals paired at a date, staff on site) may rise or fall, so a
 fall is not an error; it is reported as information because a fall in a figure that is usually
-repeated as an achievement is worth a look. Same grouping and comparison as T501.
+repeated as an achievement is worth a look. Each figure is compared with the highest figure
+stated for an earlier date (same metric, scope, unit dimension and start). One fall repeated by
+several sources (1180家 at the end of 2018, then 1172家 in five outlets in 2020) is one finding
+naming them all.
 
 Passing: 1180家 county hospitals paired in 2018, 1180家 in 2019.
 
