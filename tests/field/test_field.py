@@ -81,6 +81,7 @@ EXPECTED: set[Expected] = {
             f"{outlet}-2020-{what}"
             for outlet, what in [
                 ("cctv", "county-hospitals"),
+                ("cctv", "outpatient-visits"),
                 ("cctv", "staff-visits"),
                 ("cctv", "tertiary-hospitals"),
                 ("people", "new-specialties"),
