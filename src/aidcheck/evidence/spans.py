@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from enum import StrEnum
 
 from pydantic import BaseModel, Field
@@ -31,11 +32,14 @@ class Span(BaseModel):
         return start < self.end and self.start < end
 
 
+_NEWLINE = re.compile("\n")
+
+
 class LineIndex:
     """1-based line and column of an offset into a text."""
 
     def __init__(self, text: str) -> None:
-        self.newlines = [i for i, ch in enumerate(text) if ch == "\n"]
+        self.newlines = [m.start() for m in _NEWLINE.finditer(text)]
 
     def line(self, offset: int) -> int:
         return bisect.bisect_left(self.newlines, offset) + 1
