@@ -3,7 +3,8 @@
 Run: python benchmarks/bench_normalize.py [ARCHIVE]   (default ../shared/sources)
 Prints, per snapshot and in total, the time to build the normalized view (NFKC, pinyin removed,
 t2s, white space folded, with the offset map) and the time of the whole analysis (view plus
-mojibake, boilerplate and duplicate spans). The first pass includes loading OpenCC; the best of
+mojibake, boilerplate and duplicate spans), then the duplicate search on three hostile shapes
+(3,000 distinct, near-identical and identical lines). The first pass includes loading OpenCC; the best of
 several warm passes is the steady figure. Figures only; nothing here asserts on time.
 """
 
@@ -57,6 +58,29 @@ def main(argv: list[str]) -> None:
     print(f"  normalize, all five (best of {REPEAT}):   {total:8.2f} ms")
     spans = best_of(analyse_all) * 1000
     print(f"  analyse (view + spans), all five:       {spans:8.2f} ms")
+    hostile_duplicates()
+
+
+def hostile_duplicates() -> None:
+    """The duplicate search on snapshots shaped to make a naive search quadratic."""
+    from aidcheck.evidence.duplicates import search_duplicates
+
+    line = "通过聚焦健康扶贫，我国实现了所有贫困县县医院远程医疗全覆盖"
+    shapes = {
+        "3,000 distinct lines": "\n".join(f"{i:05d}{line[i % 7 :]}{i}" for i in range(3000)),
+        "3,000 near-identical lines": "\n".join(f"{line}{i}" for i in range(3000)),
+        "3,000 identical lines": "\n".join([line] * 3000),
+    }
+    for name, text in shapes.items():
+        view = normalize(text)
+        start = time.perf_counter()
+        spans, work = search_duplicates(view, [])
+        ms = (time.perf_counter() - start) * 1000
+        print(
+            f"  duplicates, {name:26} {ms:8.2f} ms"
+            f" ({len(spans)} spans, {work.candidates} candidates"
+            f"{', budget spent' if work.exhausted else ''})"
+        )
 
 
 if __name__ == "__main__":
