@@ -4,8 +4,8 @@ Run: python benchmarks/bench_normalize.py [ARCHIVE]   (default ../shared/sources
 Prints, per snapshot and in total, the time to build the normalized view (NFKC, pinyin removed,
 t2s, white space folded, with the offset map) and the time of the whole analysis (view plus
 mojibake, boilerplate and duplicate spans), then the duplicate search on three hostile shapes
-(3,000 distinct, near-identical and identical lines). The first pass includes loading OpenCC; the best of
-several warm passes is the steady figure. Figures only; nothing here asserts on time.
+(3,000 distinct, near-identical and identical lines). The first pass includes loading OpenCC;
+the best of several warm passes is the steady figure. Figures only; nothing here asserts on time.
 """
 
 from __future__ import annotations
