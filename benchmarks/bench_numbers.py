@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import sys
 import time
-from collections.abc import Callable
 from functools import partial
 from pathlib import Path
+
+from bench_normalize import best_of  # the scripts run from benchmarks/, which is on sys.path
 
 REPEAT = 10
 
@@ -25,15 +26,6 @@ ENGLISH = (
     "of 315 doctors and tens of thousands of nurses took part; 1.9 million surgeries and 3,700 "
     "key specialties were added on 12 March 2019 (call 010-65363056). "
 )
-
-
-def best_of(fn: Callable[[], object], repeat: int = REPEAT) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - start)
-    return best
 
 
 def main(argv: list[str]) -> None:
@@ -51,7 +43,7 @@ def main(argv: list[str]) -> None:
     for name, text in texts:
         found = find_figures(text)
         words = sum(1 for f in found if f.words)
-        took = best_of(partial(find_figures, text))
+        took = best_of(partial(find_figures, text), REPEAT)
         total_chars += len(text)
         total_time += took
         print(
@@ -70,7 +62,7 @@ def main(argv: list[str]) -> None:
             for c in (yaml.safe_load(p.read_text(encoding="utf-8")) or {}).get("claims", [])
             if isinstance(c, dict) and isinstance(c.get("quote"), str)
         ]
-        took = best_of(lambda: [find_figures(q) for q in quotes])
+        took = best_of(lambda: [find_figures(q) for q in quotes], REPEAT)
         print(f"{len(quotes)} bundled quotes: {1e6 * took / max(1, len(quotes)):.1f} µs per quote")
 
 
