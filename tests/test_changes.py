@@ -13,29 +13,20 @@ from aidcheck.gating import GateOptions, GatingError
 from aidcheck.loader.repository import Repository, load_repository
 from aidcheck.verify import VerifyOptions, verify
 from tests.conftest import SOURCE, RepoFactory
-from tests.test_gating import git
+from tests.test_gating import OTHER, git
 
 # Two sources that disagree with each other about county hospitals (A201 on the pair), and a
 # third, independent claim that stays untouched throughout.
-PEOPLE = """\
-source:
-  id: people-2019
-  publisher: 人民网
-  title: 对口帮扶
-  published: 2019-03-01
-claims:
-  - id: people-2019-county-hospitals
-    metric: county_hospitals_paired
-    figure: 1300家
-    scope: {region: CN, programme: tertiary-county-pairing}
-    period: {as_of: 2018-12-31}
-    quote: 1300家县级医院
+PEOPLE = (
+    OTHER
+    + """\
   - id: people-2019-staff
     metric: staff_dispatch_visits
     figure: 超过6万人次
     scope: {region: CN}
     quote: 派出超过6万人次医务人员
 """
+)
 XINHUA_CLAIM = "xinhua-2019-county-hospitals"
 PEOPLE_CLAIM = "people-2019-county-hospitals"
 
