@@ -36,6 +36,15 @@ def test_syntax_error_names_line_and_column() -> None:
     assert "expected" in info.value.message
 
 
+def test_control_character_is_located_at_its_line_and_column() -> None:
+    # PyYAML reports a forbidden character by offset only; it must still get a line and column.
+    with pytest.raises(YamlSyntaxError) as info:
+        parse('claims:\n  - id: x\n    quote: "a\x1bred"\n')
+    assert info.value.position == Position(3, 14)
+    assert "U+001B" in str(info.value)
+    assert "\x1b" not in str(info.value)
+
+
 def test_position_falls_back_to_the_nearest_known_parent() -> None:
     doc = parse("claims:\n  - id: a\n")
     assert doc.position(("claims", 0, "quote")) == doc.position(("claims", 0))

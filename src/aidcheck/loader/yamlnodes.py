@@ -200,6 +200,17 @@ def parse(text: str, limits: Limits | None = None) -> Document:
         where = Position(mark.line + 1, mark.column + 1) if mark else Position(1, 1)
         what = " ".join(part for part in (exc.context, exc.problem) if part) or "malformed YAML"
         raise YamlSyntaxError(f"{what}; check the indentation and quoting here", where) from None
+    except yaml.reader.ReaderError as exc:
+        # PyYAML gives a character offset here, not a mark: turn it into a line and column.
+        before = text[: exc.position]
+        line = before.count("\n") + 1
+        column = exc.position - (before.rfind("\n") + 1) + 1
+        character = f"U+{exc.character:04X}" if isinstance(exc.character, int) else "a character"
+        raise YamlSyntaxError(
+            f"{character} is not allowed in YAML ({exc.reason}); remove it, or write it as an "
+            "escape such as \\x1b inside a double-quoted string",
+            Position(line, column),
+        ) from None
     except yaml.YAMLError as exc:
         raise YamlSyntaxError(str(exc), Position(1, 1)) from None
     except RecursionError:
