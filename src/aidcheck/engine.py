@@ -93,6 +93,7 @@ def _run(
     for problem in rule.check(ctx, options):
         findings.append(Finding.from_problem(rule.code, rule.name, severity, problem))
         run.findings += 1
+    run.compared, run.passed = ctx.compared, ctx.passed
     ran.add(rule.code)
     if run.compared == 0 and run.note is None:
         run.note = NOTHING_COMPARED

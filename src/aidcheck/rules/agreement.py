@@ -40,12 +40,15 @@ def _conflict(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
         sources = {source_id(repo, c) for c in claims}
         if len(sources) < 2:
             continue
-        where = show_quantity(key)
         conflicted = _conflicted(claims, {c.id: source_id(repo, c) for c in claims})
-        stated = "; ".join(f"{source_id(repo, c)}: {figure(c)}" for c in claims)
-        ctx.tally(not conflicted, f"{where}: {stated}")
+        if ctx.wording:
+            stated = "; ".join(f"{source_id(repo, c)}: {figure(c)}" for c in claims)
+            ctx.tally(not conflicted, f"{show_quantity(key)}: {stated}")
+        else:
+            ctx.tally(not conflicted)
         if not conflicted:
             continue
+        where = show_quantity(key)
         conflicted.sort(key=lambda c: bottom_key(c.figure.interval))
         says = "; ".join(f"{source_id(repo, c)} says {figure(c)}" for c in conflicted)
         yield DISAGREE(
@@ -127,7 +130,9 @@ def _unit_drift(ctx: CheckContext, options: UnitDriftOptions) -> Iterator[Proble
             involved = by_dim[a] + by_dim[b]
             stated = "; ".join(f"{source_id(repo, c)}: {figure(c)} ({c.metric})" for c in involved)
             where = show_scope((region, giver, programme))
-            ctx.tally(False, f"{value} in {a} and in {b} for {where}: {stated}")
+            ctx.tally(
+                False, f"{value} in {a} and in {b} for {where}: {stated}" if ctx.wording else None
+            )
             yield UNITS_DRIFT(
                 value=str(value),
                 scope=where,
@@ -143,7 +148,7 @@ def _unit_drift(ctx: CheckContext, options: UnitDriftOptions) -> Iterator[Proble
                 },
                 key=f"{a}/{b}",
             )
-    if ctx.run.compared == 0 and groups:
+    if ctx.compared == 0 and groups:
         ctx.run.note = (
             f"looked for {len(groups)} figure(s) stated in {', '.join(sorted(watched))}; "
             "none is stated in two confusable units"

@@ -17,6 +17,10 @@ if TYPE_CHECKING:
     from aidcheck.rules.facts import RunFacts
 
 
+COMPARISONS_KEPT = 500
+"""How many worded comparisons (`CheckContext.tally`, `skip`) a rule's run keeps for the report."""
+
+
 class Family(StrEnum):
     LOAD = "load"
     CITATION = "citation"
@@ -40,6 +44,9 @@ class CheckContext:
     run: RuleRun
     facts: RunFacts
     evidence: Evidence | None = None
+    compared: int = 0
+    """Comparisons counted so far (`tally`); the engine puts the count on `run` at the end."""
+    passed: int = 0
 
     @property
     def archive(self) -> Evidence:
@@ -49,13 +56,22 @@ class CheckContext:
             raise RuntimeError("a rule that needs the evidence archive ran without one")
         return self.evidence
 
+    @property
+    def wording(self) -> bool:
+        """Whether the report still keeps worded comparisons (the first `COMPARISONS_KEPT` of
+        a rule). Word a comparison only then, where the words cost something to build
+        (figures, scopes, periods): `ctx.tally(ok, f"…" if ctx.wording else None)`. A run of
+        100,000 claims would otherwise word 100,000 comparisons and throw them away."""
+        return len(self.run.comparisons) < COMPARISONS_KEPT
+
     def tally(self, ok: bool, what: str | None = None) -> None:
         """Count one comparison the rule made, so the report can say what was checked."""
-        self.run.compared += 1
+        self.compared += 1
         if ok:
-            self.run.passed += 1
-        if what is not None and len(self.run.comparisons) < 500:
-            self.run.comparisons.append(f"{'pass' if ok else 'FAIL'}: {what}")
+            self.passed += 1
+        comparisons = self.run.comparisons
+        if what is not None and len(comparisons) < COMPARISONS_KEPT:
+            comparisons.append(f"{'pass' if ok else 'FAIL'}: {what}")
 
 
 CheckFn = Callable[[CheckContext, Any], Iterator[Problem]]

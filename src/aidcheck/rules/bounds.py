@@ -13,13 +13,24 @@ from collections.abc import Iterator
 
 from aidcheck.findings import Message, Problem, Severity
 from aidcheck.model.quantity import Interval
+from aidcheck.model.registry import Metric
 from aidcheck.model.units import Dimension, compatible
 from aidcheck.rules.base import CheckContext, Family, Rule
 from aidcheck.rules.common import NoOptions, figure
 
 
+def _bounds(metric: Metric) -> tuple[Interval, Interval | None, Interval | None]:
+    """A metric's bounds as intervals: both, [minimum, ∞) and (-∞, maximum]."""
+    return (
+        Interval(low=metric.minimum, high=metric.maximum),
+        None if metric.minimum is None else Interval(low=metric.minimum, high=None),
+        None if metric.maximum is None else Interval(low=None, high=metric.maximum),
+    )
+
+
 def _check(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
     repo = ctx.repo
+    of_metric: dict[str, tuple[Interval, Interval | None, Interval | None]] = {}
     for claim in repo.claims.values():
         metric = repo.metrics.get(claim.metric)
         if metric is None or (metric.minimum is None and metric.maximum is None):
@@ -27,11 +38,16 @@ def _check(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
         stated = claim.figure.dimension
         if stated != Dimension.NONE and not compatible(stated, metric.dimension):
             continue
-        bounds = Interval(low=metric.minimum, high=metric.maximum)
+        if metric.id not in of_metric:
+            of_metric[metric.id] = _bounds(metric)
+        bounds, at_least, at_most = of_metric[metric.id]
         iv = claim.figure.interval
-        below = metric.minimum is not None and iv.below(Interval(low=metric.minimum, high=None))
-        above = metric.maximum is not None and Interval(low=None, high=metric.maximum).below(iv)
-        ctx.tally(not (below or above), f"{claim.id}: {figure(claim)} within {bounds}")
+        below = at_least is not None and iv.below(at_least)
+        above = at_most is not None and at_most.below(iv)
+        ctx.tally(
+            not (below or above),
+            f"{claim.id}: {figure(claim)} within {bounds}" if ctx.wording else None,
+        )
         if not (below or above):
             continue
         side, bound = ("minimum", metric.minimum) if below else ("maximum", metric.maximum)
@@ -57,7 +73,7 @@ def _check(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
                 "interval": str(iv),
             },
         )
-    if ctx.run.compared == 0:
+    if ctx.compared == 0:
         ctx.run.note = "no claim's metric declares bounds"
 
 

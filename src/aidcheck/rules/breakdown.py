@@ -49,7 +49,10 @@ def _part_exceeds(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
             if not _comparable(ctx, part, whole):
                 continue
             exceeds = whole.figure.interval.below(part.figure.interval)
-            ctx.tally(not exceeds, f"{part.id} {figure(part)} of {whole.id} {figure(whole)}")
+            ctx.tally(
+                not exceeds,
+                f"{part.id} {figure(part)} of {whole.id} {figure(whole)}" if ctx.wording else None,
+            )
             if not exceeds:
                 continue
             yield PART_LARGER(
@@ -85,7 +88,12 @@ def _sum_exceeds(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
             total = total + part.figure.interval
         listed = " + ".join(figure(p) for p in same)
         exceeds = whole.figure.interval.below(total)
-        ctx.tally(not exceeds, f"parts of {whole.id}: {listed} = {total} within {figure(whole)}")
+        ctx.tally(
+            not exceeds,
+            f"parts of {whole.id}: {listed} = {total} within {figure(whole)}"
+            if ctx.wording
+            else None,
+        )
         if not exceeds:
             continue
         yield PARTS_LARGER(
@@ -101,7 +109,7 @@ def _sum_exceeds(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
                 "sum": str(total),
             },
         )
-    if ctx.run.compared == 0 and ctx.run.note is None:
+    if ctx.compared == 0 and ctx.run.note is None:
         ctx.run.note = (
             "no whole has two or more parts in its own unit dimension that each fit it"
             if breakdowns

@@ -56,7 +56,10 @@ def _missing(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
             SnapshotStatus.UNSAFE: SNAPSHOT_UNSAFE,
             SnapshotStatus.UNLISTED: SNAPSHOT_UNLISTED,
         }.get(state.status)
-        ctx.tally(message is None, f"{claim.id}: snapshot {state.file or '(none)'} readable")
+        ctx.tally(
+            message is None,
+            f"{claim.id}: snapshot {state.file or '(none)'} readable" if ctx.wording else None,
+        )
         if message is None:
             continue
         yield message(
@@ -78,7 +81,7 @@ def _changed(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
         if state.actual is None:
             continue
         ok = state.status is not SnapshotStatus.CHANGED
-        ctx.tally(ok, f"{claim.id}: sha256 of {state.file}")
+        ctx.tally(ok, f"{claim.id}: sha256 of {state.file}" if ctx.wording else None)
         if ok:
             continue
         yield SNAPSHOT_HASH(
@@ -97,7 +100,12 @@ def _unrecorded(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
 
     for claim, check in citations(ctx):
         ok = check.snapshot.status is not SnapshotStatus.UNRECORDED
-        ctx.tally(ok, f"{claim.id}: source {check.snapshot.source_id} names a snapshot")
+        ctx.tally(
+            ok,
+            f"{claim.id}: source {check.snapshot.source_id} names a snapshot"
+            if ctx.wording
+            else None,
+        )
         if not ok:
             yield NO_SNAPSHOT(
                 source=check.snapshot.source_id,

@@ -44,7 +44,9 @@ def _problem(
 def _value(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
     for claim, check in _checks(ctx):
         bad = check.verdict in (FigureVerdict.VALUE, FigureVerdict.NO_FIGURE)
-        ctx.tally(not bad, f"{claim.id}: {check.claimed.value} in the quote")
+        ctx.tally(
+            not bad, f"{claim.id}: {check.claimed.value} in the quote" if ctx.wording else None
+        )
         if not bad:
             continue
         quote, claimed = short(claim.quote), describe(check.claimed)
@@ -62,7 +64,7 @@ def _hedge(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
         if check.verdict in (FigureVerdict.VALUE, FigureVerdict.NO_FIGURE):
             continue
         bad = check.verdict is FigureVerdict.HEDGE
-        ctx.tally(not bad, f"{claim.id}: hedge of {check.claimed.value}")
+        ctx.tally(not bad, f"{claim.id}: hedge of {check.claimed.value}" if ctx.wording else None)
         if bad and check.closest is not None:
             yield _problem(
                 ctx,

@@ -16,7 +16,7 @@ def _not_found(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
         match, snapshot = check.match, check.snapshot
         if match is None or snapshot.text is None:
             continue
-        ctx.tally(match.found, f"{claim.id}: quote in {snapshot.file}")
+        ctx.tally(match.found, f"{claim.id}: quote in {snapshot.file}" if ctx.wording else None)
         if match.found:
             continue
         details: dict[str, object] = {"file": snapshot.file, "quote": claim.quote}
@@ -56,7 +56,7 @@ def _ambiguous(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
         if match is None or snapshot.text is None or not match.found:
             continue
         ok = match.chosen is not None
-        ctx.tally(ok, f"{claim.id}: one occurrence of the quote")
+        ctx.tally(ok, f"{claim.id}: one occurrence of the quote" if ctx.wording else None)
         if ok:
             continue
         lines = sorted({snapshot.text.lines.line(o.start) for o in match.counted})
@@ -93,7 +93,10 @@ def _untrusted(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
         snapshot = check.snapshot
         if snapshot.text is None or check.occurrence is None:
             continue
-        ctx.tally(not check.untrusted, f"{claim.id}: quote in the article's own text")
+        ctx.tally(
+            not check.untrusted,
+            f"{claim.id}: quote in the article's own text" if ctx.wording else None,
+        )
         if not check.untrusted:
             continue
         parts = [

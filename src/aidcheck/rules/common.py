@@ -17,7 +17,7 @@ from aidcheck.model.claim import Claim
 from aidcheck.model.quantity import Interval
 from aidcheck.model.registry import Nature
 from aidcheck.model.units import DimensionName
-from aidcheck.rules.base import CheckContext
+from aidcheck.rules.base import COMPARISONS_KEPT, CheckContext
 
 if TYPE_CHECKING:
     from aidcheck.loader.repository import Repository
@@ -182,7 +182,7 @@ def side(repo: Repository, claim: Claim) -> dict[str, Any]:
 
 def skip(ctx: CheckContext, what: str) -> None:
     """Record a comparison the rule could not make, and why; it is not counted as made."""
-    if len(ctx.run.comparisons) < 500:
+    if len(ctx.run.comparisons) < COMPARISONS_KEPT:
         ctx.run.comparisons.append(f"skip: {what}")
 
 

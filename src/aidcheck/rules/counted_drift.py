@@ -64,7 +64,9 @@ def _check(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
                     continue
                 ok = compatible(da, db)
                 pair = frozenset({a.id, b.id})
-                ctx.tally(ok, f"{a.id} ({da}) and {b.id} ({db}) retell {value}")
+                ctx.tally(
+                    ok, f"{a.id} ({da}) and {b.id} ({db}) retell {value}" if ctx.wording else None
+                )
                 if ok or pair in reported:
                     continue
                 reported.add(pair)
@@ -91,7 +93,7 @@ def _check(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
                     },
                     key=f"{da}/{db}",
                 )
-    if ctx.run.compared == 0:
+    if ctx.compared == 0:
         ctx.run.note = "no two sources of one origin state the same number for one region"
 
 

@@ -12,7 +12,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from aidcheck.model.claim import Claim
-from aidcheck.rules.common import QuantityKey, period_key, scope_key
+from aidcheck.rules.common import PeriodKey, QuantityKey, period_key, scope_key
 
 if TYPE_CHECKING:
     from aidcheck.evidence.figures import FigureCheck
@@ -38,6 +38,13 @@ class RunFacts:
         ]
 
     @cached_property
+    def periods(self) -> dict[str, PeriodKey]:
+        """Each cross-checkable claim's `period_key` (start, end, per), by claim id: worked out
+        once per run, for the several rules that group or order claims by their periods."""
+        repo = self.repo
+        return {claim.id: period_key(repo, claim) for claim in self.cross_checkable}
+
+    @cached_property
     def quantities(self) -> dict[QuantityKey, tuple[Claim, ...]]:
         """Cross-checkable claims grouped by metric, scope, period and unit dimension."""
         return self._group(by_dimension=True)
@@ -49,9 +56,10 @@ class RunFacts:
 
     def _group(self, *, by_dimension: bool) -> dict[QuantityKey, tuple[Claim, ...]]:
         groups: dict[QuantityKey, list[Claim]] = defaultdict(list)
+        periods = self.periods
         for claim in self.cross_checkable:
             dimension = claim.figure.dimension if by_dimension else None
-            key = (claim.metric, scope_key(claim), period_key(self.repo, claim), dimension)
+            key = (claim.metric, scope_key(claim), periods[claim.id], dimension)
             groups[key].append(claim)
         return {key: tuple(claims) for key, claims in groups.items()}
 

@@ -76,18 +76,19 @@ def _check(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
             continue
         roots = sorted(frozenset().union(*(origins[s] for s in sources)))
         where = show_quantity(key)
-        stated = figures(cluster)
         ctx.tally(
             len(roots) > 1,
-            f"{where}: {stated} stated by {len(sources)} sources, "
-            f"{len(roots)} independent origin(s): {', '.join(roots)}",
+            f"{where}: {figures(cluster)} stated by {len(sources)} sources, "
+            f"{len(roots)} independent origin(s): {', '.join(roots)}"
+            if ctx.wording
+            else None,
         )
         if len(roots) > 1:
             continue
         by_origin[roots[0]].append((where, cluster, sources))
     for origin, repeated in by_origin.items():
         yield _one_origin(ctx, origin, repeated, origins)
-    if ctx.run.compared == 0:
+    if ctx.compared == 0:
         ctx.run.note = "no figure is stated by two or more sources for one metric, scope and date"
 
 

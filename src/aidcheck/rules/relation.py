@@ -99,7 +99,7 @@ def _check(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
                     yield from _compare(ctx, relation, key, left_claims, right_claims)
     if not repo.relations:
         ctx.run.note = "the claim repository declares no relations (see docs/checks.md)"
-    elif ctx.run.compared == 0:
+    elif ctx.compared == 0:
         ctx.run.note = "no two claims of related metrics share the fields a relation names"
 
 
@@ -147,7 +147,12 @@ def _asserted(
                 for lhs in left
                 for rhs in right
             )
-            ctx.tally(ok, f"{relation.id} as {src} asserts it: {_stated(relation, left, right)}")
+            ctx.tally(
+                ok,
+                f"{relation.id} as {src} asserts it: {_stated(relation, left, right)}"
+                if ctx.wording
+                else None,
+            )
             if not ok:
                 broken.append((src, left, right))
         if broken:
@@ -216,7 +221,7 @@ def _compare(
         f"{relation.left} {figure(lhs)} {relation.op.value} {factor}{relation.right} {figure(rhs)}"
     )
     ok = holds(lhs.figure.interval, relation.op, rhs.figure.interval.scaled(relation.factor))
-    ctx.tally(ok, f"{relation.id}: {stated} ({shared})")
+    ctx.tally(ok, f"{relation.id}: {stated} ({shared})" if ctx.wording else None)
     if ok:
         return
     involved = [*left, *right]

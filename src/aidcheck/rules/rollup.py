@@ -34,8 +34,6 @@ from aidcheck.rules.common import (
     cross_checkable,
     figure,
     lineage,
-    period_end,
-    period_start,
     side,
     skip,
     top_key,
@@ -86,25 +84,47 @@ def _index(repo_claims: list[Claim], ends: dict[str, dt.date]) -> dict[WholeKey,
     return index
 
 
-def _whole_programmes(
-    repo: Repository, programme: str | None, options: RollupOptions
-) -> list[str | None]:
-    umbrellas = [p.id for p in repo.programmes.values() if p.umbrella]
-    found: list[str | None] = [programme, None, *umbrellas]
-    found += [whole for whole, parts in options.programmes.items() if programme in parts]
-    return list(dict.fromkeys(found))
+class _Enclosing:
+    """What encloses a scope, worked out once per region, giver and programme of a run (a run
+    has far fewer of those than claims)."""
+
+    def __init__(self, repo: Repository, options: RollupOptions) -> None:
+        self._repo = repo
+        self._options = options
+        self._umbrellas = [p.id for p in repo.programmes.values() if p.umbrella]
+        self._lineages: dict[str | None, list[str]] = {}
+        self._programmes: dict[str | None, list[str | None]] = {}
+
+    def regions(self, code: str | None) -> list[str]:
+        """The region and each region enclosing it, its own first (`lineage`)."""
+        found = self._lineages.get(code)
+        if found is None:
+            found = self._lineages[code] = lineage(self._repo, code)
+        return found
+
+    def programmes(self, programme: str | None) -> list[str | None]:
+        """The programme, none, every umbrella programme, and each the options say covers it."""
+        found = self._programmes.get(programme)
+        if found is None:
+            listed: list[str | None] = [programme, None, *self._umbrellas]
+            listed += [
+                whole for whole, parts in self._options.programmes.items() if programme in parts
+            ]
+            found = self._programmes[programme] = list(dict.fromkeys(listed))
+        return found
 
 
-def _whole_keys(repo: Repository, part: Claim, options: RollupOptions) -> Iterator[WholeKey]:
+def _whole_keys(enclosing: _Enclosing, part: Claim) -> Iterator[WholeKey]:
     """Where a part's wholes are indexed: each enclosing region (its own first) × each giver
     enclosing its giver, or none × each programme covering its programme; not its own scope."""
     scope = part.scope
-    givers = [*lineage(repo, scope.giver), None] if scope.giver else [None]
-    programmes = _whole_programmes(repo, scope.programme, options)
+    givers = [*enclosing.regions(scope.giver), None] if scope.giver else [None]
+    programmes = enclosing.programmes(scope.programme)
     own = (scope.region, scope.giver, scope.programme)
-    for region, giver, programme in product(lineage(repo, scope.region), givers, programmes):
+    metric, dimension, per = part.metric, part.figure.dimension, _per(part)
+    for region, giver, programme in product(enclosing.regions(scope.region), givers, programmes):
         if (region, giver, programme) != own:
-            yield (part.metric, region, giver, programme, part.figure.dimension, _per(part))
+            yield (metric, region, giver, programme, dimension, per)
 
 
 def _per(claim: Claim) -> str | None:
@@ -117,12 +137,14 @@ def _per(claim: Claim) -> str | None:
 def _check(ctx: CheckContext, options: RollupOptions) -> Iterator[Problem]:
     repo = ctx.repo
     claims = [c for c in cross_checkable(ctx) if _additive(repo, c)]
-    ends = {c.id: period_end(repo, c) for c in claims}
+    periods = ctx.facts.periods
+    ends = {c.id: periods[c.id][1] for c in claims}
     index = _index(claims, ends)
     parts_of: dict[str, list[Claim]] = defaultdict(list)
     wholes: dict[str, Claim] = {}
+    enclosing = _Enclosing(repo, options)
     for part in claims:
-        for key in _whole_keys(repo, part, options):
+        for key in _whole_keys(enclosing, part):
             candidates = index.get(key)
             if candidates is None:
                 other = index.get((*key[:-1], None if key[-1] else "year"))
@@ -144,7 +166,7 @@ def _check(ctx: CheckContext, options: RollupOptions) -> Iterator[Problem]:
     if options.sum_siblings:
         for whole_id, parts in parts_of.items():
             yield from _sums(ctx, wholes[whole_id], parts, ends)
-    if ctx.run.compared == 0:
+    if ctx.compared == 0:
         ctx.run.note = (
             f"no part found a compatible whole among {len(claims)} claim(s) on additive metrics "
             "(same metric and unit dimension, enclosing scope, covering programme, "
@@ -189,7 +211,8 @@ def _pick(
             )
             return None
     repo = ctx.repo
-    part_start, whole_start = period_start(repo, part), period_start(repo, whole)
+    periods = ctx.facts.periods
+    part_start, whole_start = periods[part.id][0], periods[whole.id][0]
     if part_start is not None and whole_start is not None and part_start < whole_start:
         skip(ctx, f"{part.id} counts from {part_start}, before {whole.id} starts ({whole_start})")
         return None
@@ -217,6 +240,8 @@ def _compare(
     what = (
         f"{part.metric}: {_scope(part)} {figure(part)} ({ends[part.id]}) within "
         f"{_scope(whole)} {figure(whole)} ({ends[whole.id]}){when}"
+        if ctx.wording
+        else None
     )
     exceeds = whole.figure.interval.below(part.figure.interval)
     ctx.tally(not exceeds, what)
@@ -279,6 +304,8 @@ def _sums(
         what = (
             f"{whole.metric}: sum of {len(outermost)} {kind} ({listed} = {total}) within "
             f"{_scope(whole)} {figure(whole)}"
+            if ctx.wording
+            else None
         )
         exceeds = whole.figure.interval.below(total)
         ctx.tally(not exceeds, what)

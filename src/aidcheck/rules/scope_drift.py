@@ -41,7 +41,10 @@ def _check(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
             by_reading.setdefault(_reading(c.scope.population), c.scope.population or UNSTATED)
         wordings = sorted(by_reading.values())
         where = show_quantity(key)
-        ctx.tally(len(wordings) == 1, f"{where}: population {' / '.join(wordings)}")
+        ctx.tally(
+            len(wordings) == 1,
+            f"{where}: population {' / '.join(wordings)}" if ctx.wording else None,
+        )
         if len(wordings) == 1:
             continue
         yield POPULATIONS_DIFFER(
@@ -55,7 +58,7 @@ def _check(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
                 "sides": [side(repo, c) for c in cluster],
             },
         )
-    if ctx.run.compared == 0:
+    if ctx.compared == 0:
         ctx.run.note = "no two claims agree on one metric, scope and date"
 
 

@@ -63,7 +63,9 @@ def _unused(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
         if not use.judged:
             skip(ctx, f"{what}: {use.code} did not run, so whether it matches is unknown")
             continue
-        ctx.tally(use.matched > 0, f"{what}: accepts {use.matched} finding(s)")
+        ctx.tally(
+            use.matched > 0, f"{what}: accepts {use.matched} finding(s)" if ctx.wording else None
+        )
         if use.matched:
             continue
         yield ACCEPTS_NOTHING(

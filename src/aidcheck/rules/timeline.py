@@ -36,8 +36,6 @@ from aidcheck.rules.common import (
     cross_checkable,
     figure,
     figures,
-    period_end,
-    period_start,
     scope_key,
     show_scope,
     side,
@@ -69,10 +67,9 @@ def _series(ctx: CheckContext, nature: Nature) -> dict[SeriesKey, list[Claim]]:
 
 
 def _falls(ctx: CheckContext, nature: Nature) -> Iterator[Problem]:
-    repo = ctx.repo
     series = _series(ctx, nature)
     for (metric, scope, _, since, _), claims in series.items():
-        ends = {c.id: period_end(repo, c) for c in claims}
+        ends = {c.id: ctx.facts.periods[c.id][1] for c in claims}
         if len(set(ends.values())) < 2:
             continue
         claims.sort(key=lambda c: ends[c.id])
@@ -98,7 +95,7 @@ def _falls(ctx: CheckContext, nature: Nature) -> Iterator[Problem]:
             i = j
         for earlier, repeats in falls.values():
             yield _fall(ctx, nature, metric, scope, since, earlier, repeats, ends)
-    if ctx.run.compared == 0:
+    if ctx.compared == 0:
         ctx.run.note = (
             f"no {nature.value} metric has figures for one scope at two or more dates"
             if series
@@ -123,6 +120,8 @@ def _fell(
     what = (
         f"{_where(metric, scope, since)}: {figure(later)} on {ends[later.id]} after "
         f"{figure(earlier)} on {ends[earlier.id]}"
+        if ctx.wording
+        else None
     )
     fell = later.figure.interval.below(earlier.figure.interval)
     ctx.tally(not fell, what)
@@ -180,7 +179,7 @@ def _cumulative_falls(ctx: CheckContext, options: NoOptions) -> Iterator[Problem
             continue
         groups[(claim.metric, scope_key(claim), claim.figure.dimension)].append(claim)
     for (metric, scope, _), claims in groups.items():
-        starts = {c.id: period_start(repo, c) for c in claims}
+        starts = {c.id: ctx.facts.periods[c.id][0] for c in claims}
         dated = [c for c in claims if starts[c.id] is not None]
         undated = [c for c in claims if starts[c.id] is None]
         if dated and undated:
@@ -194,11 +193,11 @@ def _cumulative_falls(ctx: CheckContext, options: NoOptions) -> Iterator[Problem
         spans: dict[str, Span] = {}
         for c in claims:
             start = starts[c.id]
-            spans[c.id] = (start if start is not None else dt.date.min, period_end(repo, c))
+            spans[c.id] = (start if start is not None else dt.date.min, ctx.facts.periods[c.id][1])
         for part in (dated, undated):
             if len(part) > 1:
                 yield from _nested(ctx, metric, scope, part, spans)
-    if ctx.run.compared == 0:
+    if ctx.compared == 0:
         ctx.run.note = (
             "no cumulative metric has two figures for one scope whose periods nest"
             if groups
@@ -272,7 +271,11 @@ def _compare_nested(
         inner_when, outer_when = str(inner_end), str(outer_end)
     else:
         inner_when, outer_when = _show_span(spans[inner.id]), _show_span(spans[outer.id])
-    what = f"{where}: {figure(outer)} ({outer_when}) contains {figure(inner)} ({inner_when})"
+    what = (
+        f"{where}: {figure(outer)} ({outer_when}) contains {figure(inner)} ({inner_when})"
+        if ctx.wording
+        else None
+    )
     fell = outer.figure.interval.below(inner.figure.interval)
     ctx.tally(not fell, what)
     if not fell:
@@ -335,7 +338,9 @@ def _stale(ctx: CheckContext, options: StaleOptions) -> Iterator[Problem]:
             ctx.tally(
                 ok,
                 f"{claim.id} repeats {figure(claim)} on {published}, {age} days after "
-                f"{first.id} dated it {as_of}",
+                f"{first.id} dated it {as_of}"
+                if ctx.wording
+                else None,
             )
             if ok:
                 continue
@@ -360,7 +365,7 @@ def _stale(ctx: CheckContext, options: StaleOptions) -> Iterator[Problem]:
                     "max_age_days": options.max_age_days,
                 },
             )
-    if ctx.run.compared == 0:
+    if ctx.compared == 0:
         ctx.run.note = "no undated figure repeats a figure that another claim dates earlier"
 
 
