@@ -30,6 +30,7 @@ LAYERS: list[tuple[str, ...]] = [
         "aidcheck.runinfo",
         "aidcheck.collector",
         "aidcheck.cache",
+        "aidcheck.workers",
     ),
     ("aidcheck.findings",),
     ("aidcheck.model",),

@@ -1,0 +1,117 @@
+"""workers: work split over forked children gives the serial result, in order, or fails whole."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from aidcheck import workers
+from aidcheck.workers import JobsError, WorkerError, map_shards, parse_jobs, shards
+
+forking = pytest.mark.skipif(not workers.can_fork(), reason="workers fork only on Linux")
+
+
+def squares(items: Sequence[int]) -> list[int]:
+    return [i * i for i in items]
+
+
+def pids(items: Sequence[int]) -> list[int]:
+    return [os.getpid() for _ in items]
+
+
+@given(st.lists(st.integers(), max_size=60), st.integers(min_value=1, max_value=8))
+@settings(max_examples=40, deadline=None)
+def test_shards_cover_the_items_in_order_and_near_equally(items: list[int], count: int) -> None:
+    parts = shards(items, count)
+    assert [i for part in parts for i in part] == items
+    if items:
+        sizes = [len(p) for p in parts]
+        assert min(sizes) >= 1 and max(sizes) - min(sizes) <= 1
+        assert len(parts) == min(count, len(items))
+
+
+@pytest.mark.parametrize("jobs", [1, 2, 3, 5])
+def test_the_result_is_the_serial_result_in_item_order(jobs: int) -> None:
+    items = list(range(101))
+    assert map_shards(squares, items, jobs) == squares(items)
+
+
+@forking
+def test_shards_run_in_other_processes() -> None:
+    seen = map_shards(pids, list(range(40)), 4)
+    assert len(seen) == 40
+    assert seen[0] == os.getpid()
+    assert len(set(seen)) == 4
+
+
+@forking
+def test_few_items_stay_in_this_process() -> None:
+    assert set(map_shards(pids, list(range(10)), 4, min_per_job=10)) == {os.getpid()}
+    assert len(set(map_shards(pids, list(range(20)), 4, min_per_job=10))) == 2
+
+
+def fails_in_a_child(items: Sequence[int]) -> list[int]:
+    if items[0] != 0:
+        raise ValueError(f"item {items[0]} is bad")
+    return list(items)
+
+
+def dies_in_a_child(items: Sequence[int]) -> list[int]:
+    if items[0] != 0:
+        os._exit(9)
+    return list(items)
+
+
+@forking
+def test_a_child_that_raises_fails_the_call_with_its_traceback() -> None:
+    with pytest.raises(WorkerError, match="ValueError: item 5 is bad"):
+        map_shards(fails_in_a_child, list(range(10)), 2)
+
+
+@forking
+def test_a_child_that_dies_fails_the_call() -> None:
+    with pytest.raises(WorkerError, match="ended without a result"):
+        map_shards(dies_in_a_child, list(range(10)), 2)
+
+
+def test_an_error_in_this_process_is_raised_after_the_children_are_reaped() -> None:
+    def fails_here(items: Sequence[int]) -> list[int]:
+        if items[0] == 0:
+            raise KeyError("here")
+        return list(items)
+
+    with pytest.raises(KeyError):
+        map_shards(fails_here, list(range(10)), 3)
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)  # no child is left behind
+
+
+@pytest.mark.parametrize(
+    ("value", "environ", "expected"),
+    [
+        ("1", {}, 1),
+        (" 3 ", {}, 3),
+        (4, {}, 4),
+        (None, {"AIDCHECK_JOBS": "2"}, 2),
+        ("1000", {}, workers.MAX_JOBS),
+    ],
+)
+def test_jobs_are_read_from_the_option_then_the_environment(
+    value: str | int | None, environ: dict[str, str], expected: int
+) -> None:
+    assert parse_jobs(value, environ) == expected
+
+
+def test_auto_is_one_job_per_usable_core() -> None:
+    assert parse_jobs("auto", {}) == min(workers.usable_cpus(), workers.MAX_JOBS)
+    assert parse_jobs(None, {}) == parse_jobs("AUTO", {})
+
+
+@pytest.mark.parametrize("value", ["0", "-1", "two", "1.5", "", "٣", 0])
+def test_a_bad_jobs_value_is_an_error_that_says_what_is_allowed(value: str | int) -> None:
+    with pytest.raises(JobsError, match="`auto` or a whole number from 1 up"):
+        parse_jobs(value, {})
