@@ -15,6 +15,7 @@ from aidcheck.rules.facts import RunFacts
 
 if TYPE_CHECKING:
     from aidcheck.evidence.citations import Evidence
+    from aidcheck.evidence.claimcache import ClaimCache
 
 
 NOTHING_COMPARED = "compared nothing: no claims it applies to"
@@ -49,9 +50,11 @@ def run_rules(
     settings: EngineSettings,
     evidence: Evidence | None = None,
     selection: Iterable[Rule] | None = None,
+    claims: ClaimCache | None = None,
 ) -> tuple[list[Finding], list[RuleRun]]:
     """Run the selected rules, apply the repository's suppressions, then run the meta rules
-    (which judge the suppressions) over the result."""
+    (which judge the suppressions) over the result. `claims` keeps the figure checks between
+    runs (docs/performance.md)."""
     findings: list[Finding] = []
     runs: list[RuleRun] = []
     ran: set[str] = set()
@@ -61,7 +64,7 @@ def run_rules(
         if settings.selected(rule) and rule.check is not None
     ]
     meta = [rule for rule in chosen if rule.family is Family.META]
-    facts = RunFacts(repo)
+    facts = RunFacts(repo, claims)
     for rule in chosen:
         if rule.family is not Family.META:
             runs.append(_run(rule, repo, settings, evidence, findings, facts, ran))

@@ -30,6 +30,7 @@ from aidcheck.safeio import resolved
 
 if TYPE_CHECKING:
     from aidcheck.evidence.citations import Evidence
+    from aidcheck.evidence.claimcache import ClaimCache
 
 EXIT_CLEAN = 0
 EXIT_FINDINGS = 1
@@ -128,7 +129,10 @@ def _verify(options: VerifyOptions) -> Outcome:
             "half-loaded repository"
         )
     elif options.run_checks:
-        checked, runs = run_rules(repo, settings, evidence=opened.evidence)
+        claims = _claim_cache(cache, repo, opened.evidence)
+        checked, runs = run_rules(repo, settings, evidence=opened.evidence, claims=claims)
+        if claims is not None:
+            claims.save()
         report.findings.extend(cap_per_file(checked, budget.findings_per_file))
         report.rules.extend(runs)
         report.summary.checks_run = True
@@ -216,6 +220,20 @@ def claim_roots(
                 )
             )
     return roots, problems
+
+
+def _claim_cache(
+    cache: Cache | None, repo: Repository, evidence: Evidence | None
+) -> ClaimCache | None:
+    """The per-claim cache of citation work (figure checks, quote matches), when caching."""
+    if cache is None:
+        return None
+    from aidcheck.evidence.claimcache import ClaimCache
+
+    claims = ClaimCache(cache, repo)
+    if evidence is not None:
+        evidence.claims = claims
+    return claims
 
 
 def _engine_settings(project: Project) -> EngineSettings:

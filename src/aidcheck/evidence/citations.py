@@ -11,8 +11,15 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from aidcheck.evidence.archive import Archive, ArchiveLocation, LookupStatus, sha256_of
+from aidcheck.evidence.claimcache import StoredQuote
 from aidcheck.evidence.document import SnapshotText, analyse
-from aidcheck.evidence.matching import MatchKind, Occurrence, QuoteMatch, find_quote
+from aidcheck.evidence.matching import (
+    MatchKind,
+    Occurrence,
+    QuoteMatch,
+    closest_passage,
+    find_quote,
+)
 from aidcheck.evidence.spans import Span, SpanKind
 from aidcheck.loader.repository import Repository
 from aidcheck.model.claim import Claim
@@ -21,6 +28,7 @@ from aidcheck.safeio import UnsafeFile
 
 if TYPE_CHECKING:
     from aidcheck.cache import Cache
+    from aidcheck.evidence.claimcache import ClaimCache
 
 UNTRUSTED = (SpanKind.DAMAGED, SpanKind.REPAIRED, SpanKind.BOILERPLATE)
 
@@ -42,7 +50,33 @@ class SnapshotState:
     expected: str | None = None
     actual: str | None = None
     reason: str = ""
-    text: SnapshotText | None = None
+    data: bytes | None = field(default=None, repr=False)
+    """The snapshot's bytes when they match the record, until they are analysed."""
+    cache: Cache | None = field(default=None, repr=False)
+    _text: SnapshotText | None = field(default=None, repr=False)
+
+    @property
+    def readable(self) -> bool:
+        """Whether the snapshot is there and is the one its record names (its text is read)."""
+        return self._text is not None or self.data is not None
+
+    @property
+    def text(self) -> SnapshotText | None:
+        """The analysed snapshot, None unless it is readable. Analysed when first read: a run
+        whose citations all come from the cache never analyses it."""
+        if self._text is None and self.data is not None:
+            self._text = analyse(self.data, self.cache)
+            self.data = None
+        return self._text
+
+    @text.setter
+    def text(self, value: SnapshotText | None) -> None:
+        self._text, self.data = value, None
+
+    def line(self, offset: int) -> int:
+        """The 1-based line of an offset into the snapshot's text (1 when it is not readable)."""
+        text = self.text
+        return 1 if text is None else text.lines.line(offset)
 
 
 @dataclass
@@ -55,11 +89,7 @@ class CitationCheck:
     @property
     def occurrence(self) -> Occurrence | None:
         """The occurrence the citation stands on: the chosen one, else the first counted."""
-        if self.match is None or not self.match.found:
-            return None
-        if self.match.chosen is not None:
-            return self.match.chosen
-        return (self.match.counted or self.match.occurrences)[0]
+        return None if self.match is None else standing(self.match)
 
     def problems(self) -> list[str]:
         """Short words for what is wrong with the citation; empty when it verified."""
@@ -88,6 +118,8 @@ class Evidence:
         self._citations: dict[str, CitationCheck] = {}
         self.cache: Cache | None = None
         """Where snapshot analyses are kept between runs (set by verify; None: not kept)."""
+        self.claims: ClaimCache | None = None
+        """Where quote matches are kept between runs (set by verify; None: not kept)."""
 
     def snapshot(self, source: Source) -> SnapshotState:
         state = self._snapshots.get(source.id)
@@ -124,7 +156,7 @@ class Evidence:
             # sha256 must not turn aidcheck into a way to print a file (docs/security.md).
             state.status = SnapshotStatus.CHANGED
             return state
-        state.text = analyse(data, self.cache)
+        state.data, state.cache = data, self.cache
         return state
 
     def snapshot_files(self) -> list[str]:
@@ -150,24 +182,66 @@ class Evidence:
     def _check(self, repo: Repository, claim: Claim) -> CitationCheck:
         state = self.snapshot(repo.source_of(claim))
         check = CitationCheck(claim.id, state)
-        if state.text is None:
+        if not state.readable or state.actual is None:
             return check
-        # The closest passage of a quote that is not found scans the whole view: a fixed budget
-        # of characters per run keeps thousands of unfound quotes in a large snapshot bounded.
-        size = len(state.text.view.text)
-        closest = self._closest_budget >= size
-        check.match = find_quote(state.text, claim.quote, claim.anchor, closest=closest)
-        if closest and not check.match.found:
-            self._closest_budget -= size
-        occurrence = check.occurrence
-        if occurrence is not None:
-            check.untrusted = [
-                s
-                for s in state.text.spans_of(*UNTRUSTED)
-                if s.overlaps(occurrence.start, occurrence.end)
-            ]
+        stored = self.claims.quote(claim, state.actual) if self.claims is not None else None
+        if stored is not None and not self._usable(stored, state):
+            stored = None
+        if stored is None:
+            text = state.text
+            assert text is not None
+            # The closest passage of a quote that is not found scans the whole view: a fixed
+            # budget of characters per run keeps thousands of unfound quotes in a large snapshot
+            # bounded.
+            size = len(text.view.text)
+            closest = self._closest_budget >= size
+            match = find_quote(text, claim.quote, claim.anchor, closest=closest)
+            stored = StoredQuote(match, _untrusted(text, match), size, closest)
+            if self.claims is not None:
+                self.claims.store_quote(claim, state.actual, stored)
+        # A stored match spends the budget as the search it stands for would have.
+        closest = self._closest_budget >= stored.size
+        if not stored.match.found:
+            if not closest:
+                stored.match.closest = None
+            elif not stored.closest_searched:
+                text = state.text
+                assert text is not None
+                stored.match.closest = closest_passage(text.view, stored.match.quote)
+                stored.closest_searched = True
+                if self.claims is not None:
+                    self.claims.store_quote(claim, state.actual, stored)
+            if closest:
+                self._closest_budget -= stored.size
+        check.match, check.untrusted = stored.match, stored.untrusted
         return check
+
+    @staticmethod
+    def _usable(stored: StoredQuote, state: SnapshotState) -> bool:
+        """Whether a stored closest passage is the slice of this snapshot's text it says."""
+        passage = stored.match.closest
+        if passage is None or not stored.closest_searched:
+            return True
+        text = state.text
+        return text is not None and text.text[passage.start : passage.end] == passage.text
 
     def checkable(self, repo: Repository) -> list[Claim]:
         """Claims whose cited source is known (the loader reports the others)."""
         return [c for c in repo.claims.values() if repo.claim_source.get(c.id) in repo.sources]
+
+
+def standing(match: QuoteMatch) -> Occurrence | None:
+    """The occurrence a match stands on: the chosen one, else the first counted."""
+    if not match.found:
+        return None
+    if match.chosen is not None:
+        return match.chosen
+    return (match.counted or match.occurrences)[0]
+
+
+def _untrusted(text: SnapshotText, match: QuoteMatch) -> list[Span]:
+    """The damaged, repaired and boilerplate spans the match's occurrence lands in."""
+    occurrence = standing(match)
+    if occurrence is None:
+        return []
+    return [s for s in text.spans_of(*UNTRUSTED) if s.overlaps(occurrence.start, occurrence.end)]

@@ -84,7 +84,7 @@ def source_status(
     state: SnapshotState, claims: list[str], codes_by_claim: dict[str, set[str]]
 ) -> str:
     """How the citations of one source's `claims` fared, in a few words."""
-    if state.text is None:
+    if not state.readable:
         return f"{NOT_CHECKED} (snapshot {state.status.value})"
     failing = [c for c in claims if codes_by_claim.get(c)]
     if not claims:

@@ -14,7 +14,7 @@ from aidcheck.rules.common import NoOptions
 def _not_found(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
     for claim, check in citations(ctx):
         match, snapshot = check.match, check.snapshot
-        if match is None or snapshot.text is None:
+        if match is None or not snapshot.readable:
             continue
         ctx.tally(match.found, f"{claim.id}: quote in {snapshot.file}" if ctx.wording else None)
         if match.found:
@@ -31,7 +31,7 @@ def _not_found(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
                 quote=short(claim.quote),
             )
             continue
-        line = snapshot.text.lines.line(closest.start)
+        line = snapshot.line(closest.start)
         details["closest"] = {
             "text": closest.text,
             "line": line,
@@ -53,13 +53,13 @@ def _not_found(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
 def _ambiguous(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
     for claim, check in citations(ctx):
         match, snapshot = check.match, check.snapshot
-        if match is None or snapshot.text is None or not match.found:
+        if match is None or not snapshot.readable or not match.found:
             continue
         ok = match.chosen is not None
         ctx.tally(ok, f"{claim.id}: one occurrence of the quote" if ctx.wording else None)
         if ok:
             continue
-        lines = sorted({snapshot.text.lines.line(o.start) for o in match.counted})
+        lines = sorted({snapshot.line(o.start) for o in match.counted})
         where = citation_locations(ctx, claim, check.snapshot.source_id)
         details = {"file": snapshot.file, "lines": lines}
         if match.anchor_problem:
@@ -91,7 +91,7 @@ _KIND_WORDS = {
 def _untrusted(ctx: CheckContext, options: NoOptions) -> Iterator[Problem]:
     for claim, check in citations(ctx):
         snapshot = check.snapshot
-        if snapshot.text is None or check.occurrence is None:
+        if not snapshot.readable or check.occurrence is None:
             continue
         ctx.tally(
             not check.untrusted,

@@ -15,14 +15,17 @@ from aidcheck.model.claim import Claim
 from aidcheck.rules.common import PeriodKey, QuantityKey, period_key, scope_key
 
 if TYPE_CHECKING:
+    from aidcheck.evidence.claimcache import ClaimCache
     from aidcheck.evidence.figures import FigureCheck
     from aidcheck.loader.repository import Repository
     from aidcheck.rules.suppression import SuppressionUse
 
 
 class RunFacts:
-    def __init__(self, repo: Repository) -> None:
+    def __init__(self, repo: Repository, claims: ClaimCache | None = None) -> None:
         self.repo = repo
+        self.claims = claims
+        """Where figure checks are kept between runs (set by verify; None: not kept)."""
         self.suppression_uses: list[SuppressionUse] = []
         """How often each suppression matched, set by the engine before the meta rules run."""
 
@@ -69,4 +72,7 @@ class RunFacts:
         from aidcheck.evidence.figures import check_figure
 
         units = self.repo.units
-        return {claim.id: check_figure(claim, units) for claim in self.repo.claims.values()}
+        claims = self.repo.claims.values()
+        if self.claims is not None:
+            return {claim.id: self.claims.figure(claim) for claim in claims}
+        return {claim.id: check_figure(claim, units) for claim in claims}
