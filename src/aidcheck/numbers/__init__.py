@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from aidcheck.model.quantity import HEDGE_NAMES, Quantity, bounded
 from aidcheck.model.units import UnitTable, builtin_units
 from aidcheck.numbers.folding import fold, original_span
-from aidcheck.numbers.grammar import AMOUNT_RE, Figure, figure_at
+from aidcheck.numbers.grammar import Figure, amounts, figure_at, next_amount
 
 __all__ = ["FigureError", "FoundFigure", "find_figures", "read_figure"]
 
@@ -94,7 +94,7 @@ def find_figures(text: str, units: UnitTable | None = None) -> list[FoundFigure]
     folded, origin = fold(text)
     found: list[tuple[int, int, FoundFigure]] = []
     pos = last_end = 0
-    while (m := AMOUNT_RE.search(folded, pos)) is not None:
+    while (m := next_amount(folded, pos)) is not None:
         figure = figure_at(folded, m, True, table)
         if figure is None or figure.start < last_end:
             pos = m.end()
@@ -132,7 +132,7 @@ def explain(q: Quantity) -> str:
 
 
 def _whole_figure(folded: str, table: UnitTable) -> Figure | None:
-    for m in AMOUNT_RE.finditer(folded):
+    for m in amounts(folded):
         figure = figure_at(folded, m, False, table)
         if figure is not None and figure.start == 0 and figure.end == len(folded):
             return figure
@@ -170,14 +170,10 @@ def _quantity(text: str, f: Figure, table: UnitTable) -> Quantity:
 def _why_not(stated: str, folded: str, table: UnitTable) -> str:
     """Say what could not be read, for the FigureError message."""
     first = next(
-        (
-            f
-            for m in AMOUNT_RE.finditer(folded)
-            if (f := figure_at(folded, m, False, table)) is not None
-        ),
+        (f for m in amounts(folded) if (f := figure_at(folded, m, False, table)) is not None),
         None,
     )
-    if first is None and AMOUNT_RE.search(folded) is None:
+    if first is None and next_amount(folded) is None:
         return f"no number could be read in {stated!r}; write one figure, {_EXAMPLES}"
     if first is None:
         return (

@@ -8,12 +8,14 @@ set phrases out; with `strict=False` (a figure typed on its own) the caller chec
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from collections.abc import Iterator
 from decimal import Decimal
+from typing import NamedTuple
 
 from aidcheck.model.quantity import Hedge
 from aidcheck.model.units import Dimension, UnitTable
 from aidcheck.numbers import chinese, english
+from aidcheck.numbers.lookback import Lookback
 
 AMOUNT_RE = re.compile(
     r"(?P<ar>(?:[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])|[0-9]+)(?:\.[0-9]+)?)"
@@ -23,16 +25,24 @@ AMOUNT_RE = re.compile(
     rf"|(?P<ew>(?i:{english.WORDS_PATTERN}))"
     rf"|(?P<vague>(?i:{english.VAGUE_PATTERN}))"
 )
-_PREFIX_RE = re.compile(
+# Where a number can start: a digit, a Chinese numeral, or the first letter of an English word
+# (the word alternatives of AMOUNT_RE all open with the same look-behind, under the same flag).
+# Scanning for these first runs the whole pattern only where it can match, not at every character.
+_AMOUNT_START_RE = re.compile(rf"[0-9{chinese.NUMERAL_CHARS}]|(?i:(?<![A-Za-z-])[a-z])")
+_LOOKBACK = 32
+# A hedge, a currency and 百分之 before the number; the empty match when there is none.
+PREFIX = Lookback(
     rf"(?P<h>(?P<zh>{chinese.PREFIX_PATTERN})有?\s?"  # 至少有一家
     rf"|(?<![A-Za-z])(?P<en>(?i:{english.PREFIX_PATTERN}))\s+)?"
     r"(?P<cur>[¥$€£]\s?|(?<![A-Za-z])(?i:RMB|CNY)\s?)?"
-    r"(?P<pct>百分之)?\Z"
+    r"(?P<pct>百分之)?\Z",
+    rf"[{''.join(sorted({word[-1] for word in chinese.PREFIX_HEDGES}))}有¥$€£之\s]|(?i:[by])",
+    _LOOKBACK,
 )
 _PERCENT_RE = re.compile(r"\s?%|\s+(?i:per\s?cent)\b")
 _RANGE_SEP_RE = re.compile(r"\s*[-–—~至到]\s*|\s+(?i:to)\s+")
 _AND_RE = re.compile(r"\s+(?i:and)\s+")
-_FROM_RE = re.compile(r"(?:(?<![A-Za-z])(?i:from)\s+|从|由)\Z")
+FROM = Lookback(r"(?:(?<![A-Za-z])(?i:from)\s+|从|由)\Z", r"[\s从由]", 8)
 _ODD_RE = re.compile(r"[余多](?!于)|-(?i:odd)\b")
 _OF_RE = re.compile(r"[ \t]+of(?=[ \t])")
 _EN_WORD_RE = re.compile(r"[ \t]+(?P<w>[A-Za-z][A-Za-z']*(?:-[A-Za-z]+)*)(?![A-Za-z0-9-])")
@@ -48,10 +58,12 @@ _EN_STOP = frozenset({
     "later", "during", "through", "until", "after", "before", "when", "where", "if",
 })
 # fmt: on
-_EN_BEFORE_RE = re.compile(
+EN_BEFORE = Lookback(
     r"(?<![A-Za-z-])(?P<w>[A-Za-z]+(?:-[A-Za-z]+)*)[ \t]+(?P<v>(?i:exceeded|topped|surpassed"
     r"|reached|totall?ed|numbered|stood[ \t]+at|amounted[ \t]+to|rose[ \t]+to|climbed[ \t]+to"
-    r"|hit))[ \t]+\Z"
+    r"|hit))[ \t]+\Z",
+    r"[ \t]",
+    40,
 )
 _EN_MORE_THAN_VERBS = ("exceeded", "topped", "surpassed")
 _GENERIC_CLASSIFIERS = frozenset({"个", "项"})  # 832个贫困县: what is counted is the noun after
@@ -59,18 +71,22 @@ _ATTRIBUTIVE = 3  # words between the number and its noun: "more than 60,000 med
 _SUFFIX_RE = re.compile(
     rf"(?P<zh>{'|'.join(chinese.SUFFIX_HEDGES)})|\s+(?P<en>(?i:{english.SUFFIX_PATTERN}))\b"
 )
-_LABEL_RE = re.compile(rf"(?<![A-Za-z])(?i:{english.LABEL_PATTERN})\.?\s*\Z")
-_MONTH_BEFORE_RE = re.compile(rf"(?<![A-Za-z])(?i:{english.MONTH_PATTERN})\s+\Z")
+LABEL = Lookback(
+    rf"(?<![A-Za-z])(?i:{english.LABEL_PATTERN})\.?\s*\Z", r"[.\s]|(?i:[a-z])", _LOOKBACK
+)
+MONTH_BEFORE = Lookback(rf"(?<![A-Za-z])(?i:{english.MONTH_PATTERN})\s+\Z", r"\s", _LOOKBACK)
 _MONTH_RE = re.compile(rf"(?i:{english.MONTH_PATTERN})\Z")
 _WORD_AFTER_RE = re.compile(r"\s+(?P<w>[A-Za-z][A-Za-z.']*)")
-_LOOKBACK = 32
 _DASHES = "-–—~"
 _JOINERS = ".,:/·・"  # between digits: 1.2.3, 17:15, 8·15, 3/5
 _BOUND_SUFFIXES = ("以上", "以下", "以内")
 
 
-@dataclass(frozen=True, slots=True)
-class Amount:
+# Amount and Figure are named tuples rather than frozen dataclasses: the reader builds two for
+# every number of every text it reads, and a frozen dataclass costs several times more to build.
+
+
+class Amount(NamedTuple):
     """One number as written, scaled to units: 9.32万 → 93200, 两万 → 20000."""
 
     start: int
@@ -86,8 +102,7 @@ class Amount:
     high: Decimal | None = None  # the top of a vague count: "tens of thousands" < 100000
 
 
-@dataclass(frozen=True, slots=True)
-class Figure:
+class Figure(NamedTuple):
     """A figure read from folded text; `start`/`end` are folded offsets."""
 
     start: int
@@ -102,6 +117,24 @@ class Figure:
     dimension: str = Dimension.NONE
     noun: str | None = None  # words after the number that are not a known unit
     words: bool = False
+
+
+def next_amount(s: str, pos: int = 0) -> re.Match[str] | None:
+    """The first number in `s` at or after `pos`: what `AMOUNT_RE.search(s, pos)` finds."""
+    while (start := _AMOUNT_START_RE.search(s, pos)) is not None:
+        m = AMOUNT_RE.match(s, start.start())
+        if m is not None:
+            return m
+        pos = start.start() + 1
+    return None
+
+
+def amounts(s: str) -> Iterator[re.Match[str]]:
+    """Every number in `s`, left to right: what `AMOUNT_RE.finditer(s)` finds."""
+    pos = 0
+    while (m := next_amount(s, pos)) is not None:
+        yield m
+        pos = m.end()  # a number is never empty
 
 
 def amount_of(m: re.Match[str]) -> Amount | None:
@@ -219,7 +252,7 @@ def figure_at(s: str, m: re.Match[str], strict: bool, units: UnitTable) -> Figur
         return None
     if a.scale_word == "千" and s[a.end : a.end + 1] in chinese.METRIC_AFTER_QIAN:
         return None
-    p = _PREFIX_RE.search(s, max(0, a.start - _LOOKBACK), a.start)
+    p = PREFIX.search(s, a.start)
     assert p is not None  # the pattern can match the empty string at a.start
     start, hedge, between = p.start(), Hedge.EXACT, False
     if p.group("zh"):
@@ -251,7 +284,7 @@ def figure_at(s: str, m: re.Match[str], strict: bool, units: UnitTable) -> Figur
         if b is not None and strict and _code_like(s, b):
             return None
         if b is not None and not b.odd and b.value >= low and not _glued_after(s, b):
-            a = replace(a, value=low, scale=b.scale, rounded=a.rounded or b.rounded)
+            a = a._replace(value=low, scale=b.scale, rounded=a.rounded or b.rounded)
             last, high, hedge, pos = b, b.value, Hedge.RANGE, b.end
             if (pm := _PERCENT_RE.match(s, pos)) is not None:
                 percent, pos = True, pm.end()
@@ -272,8 +305,8 @@ def figure_at(s: str, m: re.Match[str], strict: bool, units: UnitTable) -> Figur
     elif unit is None:
         after_of = _OF_RE.match(s, pos) if a.high is not None else None  # tens of thousands of
         unit, dimension, end, noun = _unit_at(s, after_of.end() if after_of else pos, False, units)
-        if unit is None and after_of is None:
-            unit, dimension, end, noun = _unit_at(s, pos, last.chinese, units)
+        if unit is None and after_of is None and last.chinese:
+            noun = None  # words after a Chinese numeral are not an English noun
         pos = end if unit is not None else pos
     else:
         dimension = units.dimension_of(unit)
@@ -291,9 +324,11 @@ def figure_at(s: str, m: re.Match[str], strict: bool, units: UnitTable) -> Figur
                 hedge = verb_hedge
     if hedge is Hedge.EXACT:
         hedge = suffix or (Hedge.ODD if odd else Hedge.EXACT)
+    if strict and not _context_after_ok(s, start, pos, unit, hedge, a, last):
+        return None
     step = step_of(a.value) if high is None else min(step_of(a.value), step_of(high))
     resolution = resolution_of(a) if high is None else min(resolution_of(a), resolution_of(last))
-    figure = Figure(
+    return Figure(
         start=start,
         end=pos,
         value=plain(a.value),
@@ -307,14 +342,11 @@ def figure_at(s: str, m: re.Match[str], strict: bool, units: UnitTable) -> Figur
         noun=noun,
         words=a.words,
     )
-    if strict and not _context_after_ok(s, figure, a, last):
-        return None
-    return figure
 
 
 def _from_before(s: str, start: int) -> bool:
     """从3到5家, from 3 to 5: a change between two figures, not a range."""
-    return _FROM_RE.search(s, max(0, start - 8), start) is not None
+    return FROM.search(s, start) is not None
 
 
 UnitRead = tuple[str | None, str, int, str | None]
@@ -404,7 +436,7 @@ def _unit_before(s: str, start: int, units: UnitTable) -> tuple[str, str, int, H
         return unit.name, unit.dimension, zm.start(), None
     if before not in (" ", "\t"):
         return None  # an English verb is separated from the number by a space
-    em = _EN_BEFORE_RE.search(s, max(0, start - 40), start)
+    em = EN_BEFORE.search(s, start)
     if em is not None:
         word, at = em.group("w"), em.start()
         subject = _en_subject(s, at, units)
@@ -452,30 +484,33 @@ def _context_before_ok(s: str, a: Amount, bare: bool) -> bool:
         if numeral == "一" or prev in chinese.NOT_A_COUNT_BEFORE or prev in chinese.OPENING_QUOTES:
             return False
         return not any(s.startswith(phrase, a.start) for phrase in chinese.SET_PHRASES)
-    return _LABEL_RE.search(s, max(0, a.start - _LOOKBACK), a.start) is None
+    return LABEL.search(s, a.start) is None
 
 
-def _context_after_ok(s: str, f: Figure, a: Amount, last: Amount) -> bool:
-    """A figure without a unit must stand apart from words, and not be a year, date or label."""
-    if a.chinese and f.unit == "面":
+def _context_after_ok(
+    s: str, start: int, end: int, unit: str | None, hedge: Hedge, a: Amount, last: Amount
+) -> bool:
+    """A figure (`s[start:end]`) without a unit must stand apart from words, and not be a year,
+    date or label. Checked before the figure is built: most numbers in a text fail it."""
+    if a.chinese and unit == "面":
         return False  # 四面八方, 两面: set phrases, not counts of banners
-    if f.unit is not None:
+    if unit is not None:
         return True
     if a.chinese or last.chinese or (a.words and not a.rounded):
         return False  # 三百, "three", "tens of thousands" count something only with a unit
-    nxt = s[f.end] if f.end < len(s) else ""
-    prev = s[f.start - 1] if f.start else ""
+    nxt = s[end] if end < len(s) else ""
+    prev = s[start - 1] if start else ""
     if _is_cjk(nxt) or nxt.isalnum():
         return False
-    hedged = f.hedge is not Hedge.EXACT
+    hedged = hedge is not Hedge.EXACT
     if not hedged and (_is_cjk(prev) or prev.isalnum()):
         return False
-    zh_hedged = hedged and _is_cjk(s[f.start])
+    zh_hedged = hedged and _is_cjk(s[start])
     if not zh_hedged and (_year_like(a) or _year_like(last)):
         return False
-    if _MONTH_BEFORE_RE.search(s, max(0, f.start - _LOOKBACK), f.start):
+    if MONTH_BEFORE.search(s, start):
         return False
-    wm = _WORD_AFTER_RE.match(s, f.end)
+    wm = _WORD_AFTER_RE.match(s, end)
     if wm is not None:
         word = wm.group("w").lower()
         if word in english.TIME_WORDS or _MONTH_RE.match(word):
@@ -483,8 +518,8 @@ def _context_after_ok(s: str, f: Figure, a: Amount, last: Amount) -> bool:
     if not hedged:
         if prev in "([【" and nxt in ")]】":
             return False  # (5): a count in a heading or a list marker
-        line_start = s.rfind("\n", max(0, f.start - 8), f.start) + 1
-        at_line_start = (line_start > 0 or f.start < 8) and not s[line_start : f.start].strip()
+        line_start = s.rfind("\n", max(0, start - 8), start) + 1
+        at_line_start = (line_start > 0 or start < 8) and not s[line_start:start].strip()
         if at_line_start and nxt in ".、)":
             return False  # 1. / 1、 / 1) list numbering
     return True

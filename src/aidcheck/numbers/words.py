@@ -285,19 +285,28 @@ def _en(m: re.Match[str], s: str) -> WordFigure | None:
 
 
 # Every wording above holds one of these; text without any is not searched (the reader runs on
-# every quote, and most quotes state no figure in words).
+# every quote, and most quotes state no figure in words). The English trigger tries each of its
+# words at every character, so a text without a Latin letter, such as most Chinese quotes, skips it.
 _ZH_TRIGGER = re.compile("[半成分覆部所每无番数]")
+_LATIN = re.compile("(?i:[a-z])")  # with the trigger's flag: K and İ fold to k and i
 _EN_TRIGGER = re.compile(
     r"(?i:half|third|quarter|fifth|sixth|eighth|tenth|\bin\b|out\s+of|most|majorit|all\b"
     r"|every|none|full|doubl|tripl|trebl|quadrupl|halved)"
 )
 
 
+def _triggered(folded: str, triggers: tuple[re.Pattern[str], ...]) -> bool:
+    return all(trigger.search(folded) is not None for trigger in triggers)
+
+
 def find(folded: str, units: UnitTable) -> list[WordFigure]:
     """Every figure in words in folded text, in order."""
     found: list[WordFigure] = []
-    for trigger, pattern, read in ((_ZH_TRIGGER, _ZH_RE, _zh), (_EN_TRIGGER, _EN_RE, _en)):
-        if trigger.search(folded) is None:
+    for triggers, pattern, read in (
+        ((_ZH_TRIGGER,), _ZH_RE, _zh),
+        ((_LATIN, _EN_TRIGGER), _EN_RE, _en),
+    ):
+        if not _triggered(folded, triggers):
             continue
         for m in pattern.finditer(folded):
             w = read(m, folded)
