@@ -137,3 +137,15 @@ def test_not_utf8_and_not_a_mapping(make_repo: RepoFactory) -> None:
     (root / "claims" / "gbk.yaml").write_bytes("source: 新华网\n".encode("gbk"))
     result = load(root)
     assert sorted(code for code, _, _ in problems(result)) == ["L001", "L003"]
+
+
+def test_loaded_files_keep_neither_raw_data_nor_positions_nobody_asked_for(
+    make_repo: RepoFactory,
+) -> None:
+    result = load(make_repo())
+    assert result.ok, result.problems
+    docs = result.repository.documents.values()
+    assert docs and all(doc.data is None for doc in docs)
+    assert not any(doc._placed for doc in docs)
+    claim_id = next(iter(result.repository.claims))
+    assert result.repository.claim_location(claim_id, "figure").line > 1

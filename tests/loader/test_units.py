@@ -112,3 +112,46 @@ def test_the_builtin_table_has_aliases_per_language() -> None:
     assert table.dimension_of("person-times") == "person_times"
     assert table.dimension_of("surgeries") == table.dimension_of("台手术") == "procedures"
     assert table.dimension_of("個") == table.dimension_of("个") == "count"
+
+
+@pytest.mark.parametrize(
+    ("key", "inner"),
+    [
+        ("units", "units"),
+        ('"\\x75nits"', '"\\x75nits"'),  # no byte of the file spells `units`
+        ("? |-\n  units\n", "units"),
+    ],
+    ids=["plain", "escaped", "block-scalar"],
+)
+def test_a_units_section_in_the_last_file_serves_the_files_before_it(
+    repo: Repo, key: str, inner: str
+) -> None:
+    # Files are validated one by one as they are parsed, but every figure is still read with
+    # the whole table: a section in a file that sorts last, however its key is written.
+    repo.add(
+        "zz-units.yaml",
+        f"{key}:\n"
+        "  dimensions: {operations: operations counted per session}\n"
+        f"  {inner}:\n"
+        "    - {unit: 台次, dimension: operations, zh: [台次]}\n",
+    )
+    repo.add(
+        "aa-ops.yaml",
+        {
+            "metrics": [
+                {
+                    "id": "operations",
+                    "name_zh": "手术",
+                    "name_en": "Operations",
+                    "dimension": "operations",
+                    "nature": "cumulative",
+                    "additive": True,
+                }
+            ]
+        },
+    )
+    repo.source("a", [_claim("c", "operations", "500台次", "帮助完成手术500台次")])
+    result = verify(VerifyOptions(cwd=repo.write()))
+    assert result.report.summary.exit_code == 0, [f.message for f in result.report.findings]
+    assert result.repository is not None
+    assert result.repository.claims["c"].figure.dimension == "operations"

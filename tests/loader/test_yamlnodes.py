@@ -70,3 +70,20 @@ def test_each_kind_of_unreadable_document_gets_its_own_advice(
     with pytest.raises(YamlSyntaxError) as caught:
         parse(text)
     assert advice in caught.value.message and not_advice not in caught.value.message
+
+
+def test_positions_are_found_again_from_the_source_when_first_asked() -> None:
+    text = "source:\n  id: a\nclaims:\n  - id: b\n    figure: 1180家\n"
+    raw = ("\ufeff" + text).encode("utf-8")
+    doc = parse(text, source=raw)
+    assert doc.source is raw  # the bytes as read, not a second copy of the text
+    assert not doc._placed  # no place tree until a position is asked for
+    assert doc.position(("claims", 0, "figure")) == Position(5, 13)
+    assert doc._placed
+    assert doc.position(("claims", 0, "figure"), prefer_key=True) == Position(5, 5)
+
+
+def test_a_document_without_a_source_has_only_the_document_start() -> None:
+    doc = parse("a: 1\n")
+    doc.source = None
+    assert doc.position(("a",)) == Position(1, 1)

@@ -26,6 +26,7 @@ from aidcheck.loader.yamlnodes import (
     parse,
     to_cache,
 )
+from aidcheck.model.base import share_fields_sets
 from aidcheck.model.claim import Claim
 from aidcheck.model.files import RepositoryFile
 from aidcheck.model.registry import Metric, Programme, Region
@@ -231,23 +232,39 @@ def load_repository(
     result = LoadResult(repository=repo)
     files, walk_problems = collect_files(paths, roots, limits, Path(os.path.abspath(root)))
     result.problems.extend(walk_problems)
-    read: list[tuple[Path, dict[str, Any]]] = []
+    # Each file is read first; the few that may extend the unit table are parsed next, since
+    # every claim's figure is read with the whole table; then each file is parsed (if it was
+    # not) and validated in turn, and its raw data let go before the next: the raw data of all
+    # files together took more memory than their models. Problems keep the order of a run that
+    # parses every file, then extends the units, then validates every file.
+    loads: list[_Loading] = []
     for path in files:
         repo.files.append(path)
-        data = _load_file(path, repo, result, limits, cache)
-        if data is not None:
-            read.append((path, data))
-    for path, data in read:
-        _extend_units(path, data, repo, result)
+        loads.append(_read(path, repo, limits))
+    for loading in loads:
+        if loading.raw is not None and _may_define_units(loading.raw):
+            _load_file(loading, repo, limits, cache)
+    units = LoadResult(repository=repo)
+    for loading in loads:
+        if loading.data is not None:
+            _extend_units(loading.path, loading.data, repo, units)
+    checked = LoadResult(repository=repo)
     parsed: list[tuple[Path, RepositoryFile]] = []
-    read.reverse()
-    while read:  # in file order; each file's raw data is let go once its model holds it
-        path, data = read.pop()
-        model = _validate(path, data, repo, result, limits)
-        repo.documents[path].data = None
+    for loading in loads:
+        if not loading.loaded:
+            _load_file(loading, repo, limits, cache)
+        result.problems.extend(loading.problems)
+        data, loading.data, loading.raw = loading.data, None, None
+        if data is None:
+            continue
+        model = _validate(loading.path, data, repo, checked, limits)
+        repo.documents[loading.path].data = None
         del data
         if model is not None:
-            parsed.append((path, model))
+            share_fields_sets(model)
+            parsed.append((loading.path, model))
+    result.problems.extend(units.problems)
+    result.problems.extend(checked.problems)
     for path, model in parsed:
         _register(path, model, repo, result, limits)
     result.problems.extend(
@@ -349,16 +366,33 @@ def _validate(
         return None
 
 
-def _load_file(
-    path: Path, repo: Repository, result: LoadResult, limits: Limits, cache: Cache | None
-) -> dict[str, Any] | None:
+@dataclass(slots=True)
+class _Loading:
+    """One claim file on its way to a model: its bytes, its parsed data, its problems so far."""
+
+    path: Path
+    raw: bytes | None = None
+    data: dict[str, Any] | None = None
+    loaded: bool = False
+    problems: list[LoadProblem] = field(default_factory=list)
+
+
+def _may_define_units(raw: bytes) -> bool:
+    """False only when the file cannot have a `units` section: the key is written with the
+    letters `units`, or with an escape (a backslash) in a quoted key."""
+    return b"units" in raw or b"\\" in raw
+
+
+def _read(path: Path, repo: Repository, limits: Limits) -> _Loading:
+    loading = _Loading(path)
     shown = repo.display_path(path)
+    sink = LoadResult(repository=repo, problems=loading.problems)
     try:
-        raw = read_regular(path, limits.file_bytes)
+        loading.raw = read_regular(path, limits.file_bytes)
     except UnsafeFile as exc:
         if exc.too_large:
             _add(
-                result,
+                sink,
                 say.FILE_TOO_LARGE,
                 {
                     "reason": exc.reason,
@@ -369,22 +403,40 @@ def _load_file(
             )
         else:
             _add(
-                result,
+                sink,
                 say.UNREADABLE,
                 {"reason": exc.reason},
                 Location(path=shown, line=1),
             )
-        return None
     except OSError as exc:
         _add(
-            result,
+            sink,
             say.UNREADABLE,
             {"reason": str(exc.strerror or exc)},
             Location(path=shown, line=1),
         )
-        return None
+    return loading
+
+
+def _load_file(loading: _Loading, repo: Repository, limits: Limits, cache: Cache | None) -> None:
+    """Parse a file read by `_read` (or take its parse from the cache) into `loading.data`."""
+    loading.loaded = True
+    if loading.raw is not None:
+        sink = LoadResult(repository=repo, problems=loading.problems)
+        loading.data = _parsed(loading.path, loading.raw, repo, sink, limits, cache)
+
+
+def _parsed(
+    path: Path,
+    raw: bytes,
+    repo: Repository,
+    result: LoadResult,
+    limits: Limits,
+    cache: Cache | None,
+) -> dict[str, Any] | None:
+    shown = repo.display_path(path)
     key = f"{hashlib.sha256(raw).hexdigest()}|{limits!r}" if cache is not None else ""
-    doc = from_cache(cache.get("document", key)) if cache is not None else None
+    doc = from_cache(cache.get("document", key), raw, limits) if cache is not None else None
     if doc is None:
         doc = _parse(raw, shown, result, limits)
         if doc is None:
@@ -437,7 +489,7 @@ def _parse(raw: bytes, shown: str, result: LoadResult, limits: Limits) -> Docume
         )
         return None
     try:
-        doc = parse(text, limits)
+        doc = parse(text, limits, source=raw)
     except YamlSyntaxError as exc:
         _add(
             result,

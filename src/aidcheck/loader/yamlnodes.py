@@ -2,8 +2,10 @@
 
 PyYAML's loaders hand back plain Python objects and forget where each came from, and they keep
 the last of two equal mapping keys without a word. We compose the node graph (in C), build the
-objects ourselves, and record a 1-based position for every path in the document, so a schema
+objects ourselves, and can give a 1-based position for every path in the document, so a schema
 error can name the line of the field it is about, and a repeated key is reported, not lost.
+Positions are found again from the document's source when first asked for (`Document`), so a
+file no finding points into keeps no table of them.
 
 Scalars are read by the YAML 1.2 core rules, not PyYAML's YAML 1.1 ones: `0x7E4`, `0o17`,
 `1:30`, `yes`, `on` and `2019-02-14 10:00` stay text instead of silently becoming a year, a
@@ -16,7 +18,9 @@ bomb stops at a fixed budget) and nesting depth.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
+import sys
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -59,10 +63,9 @@ def _unpack(packed: int) -> Position:
 
 
 Place = Any
-"""Where a node was written, in plain data (so the cache can store it as JSON as it is):
-a scalar's packed line and column (`_pack`); a mapping's `(position, {key text: (key position,
-value place)})`, first key wins; a sequence's `(position, [item places])`. Read from JSON, the
-tuples are lists."""
+"""Where a node was written, in plain data: a scalar's packed line and column (`_pack`); a
+mapping's `(position, {key text: (key position, value place)})`, first key wins; a sequence's
+`(position, [item places])`."""
 
 
 @dataclass(slots=True)
@@ -70,12 +73,15 @@ class Document:
     """The data of one YAML document, where each of its nodes was written, and the duplicate
     keys found in it.
 
-    The node graph itself is let go once the data is built: a tree of packed positions
-    (`Place`) is a fraction of its size, and looking a path up in it is a dict lookup per step.
+    Where each node was written is not kept from the first parse: a claim file's positions
+    took more memory than its validated models, and only the few files a finding or an input
+    error points into are ever asked. The document keeps its source instead (the bytes as read,
+    or the text given to `parse`), and the first question about a position parses it again and
+    keeps a tree of packed positions (`Place`); parsing is deterministic, so the positions are
+    those of the first parse.
     """
 
     data: Any
-    root: Place | None = None
     duplicates: list[DuplicateKey] = field(default_factory=list)
     # Paths whose value was copied from elsewhere in the document (a claim's scope from the
     # file's `defaults`): positions and error paths are those of the place it was written.
@@ -85,6 +91,20 @@ class Document:
     # False when the data holds what JSON cannot carry as it is (an integer key, a key that
     # starts with NUL): such a document is not cached.
     plain: bool = True
+    # What the document was parsed from (UTF-8 bytes, a BOM allowed, or text) and with which
+    # limits: positions are read from it again when first asked for.
+    source: bytes | str | None = field(default=None, repr=False)
+    limits: Limits | None = field(default=None, repr=False)
+    _root: Place | None = field(default=None, repr=False)
+    _placed: bool = field(default=False, repr=False)
+
+    @property
+    def root(self) -> Place | None:
+        """The place of the document's root node (None for an empty document)."""
+        if not self._placed:
+            self._placed = True
+            self._root = _places(self.source, self.limits)
+        return self._root
 
     def resolve(self, path: PathKey) -> PathKey:
         """`path` with an aliased prefix replaced by the path it was copied from."""
@@ -189,12 +209,41 @@ for _tag, _pattern, _first in (
     _Loader.add_implicit_resolver(_TAG + _tag, _pattern, list(_first))
 
 
-def parse(text: str, limits: Limits | None = None) -> Document:
+def parse(text: str, limits: Limits | None = None, *, source: bytes | None = None) -> Document:
     """Parse one YAML document; raise YamlSyntaxError with the position of the problem (a
-    YamlLimitError when the document exceeds `limits`)."""
+    YamlLimitError when the document exceeds `limits`). `source` is the bytes `text` was decoded
+    from, kept (rather than the text, which takes more memory) to find positions again."""
+    limits = limits or Limits()
+    doc = Document(data=None, source=text if source is None else source, limits=limits)
+    node = _compose(text)
+    if node is not None:
+        try:
+            doc.data = _Builder(doc, limits, places=False).build(node, (), 0)[0]
+        except RecursionError:
+            raise YamlSyntaxError("the document is nested too deeply", Position(1, 1)) from None
+    return doc
+
+
+def _places(source: bytes | str | None, limits: Limits | None) -> Place | None:
+    """The place tree of a document parsed before (None if it cannot be had again)."""
+    if source is None:
+        return None
+    try:
+        text = source.decode("utf-8-sig") if isinstance(source, bytes) else source
+        node = _compose(text)
+        if node is None:
+            return None
+        doc = Document(data=None)
+        return _Builder(doc, limits or Limits(), places=True).build(node, (), 0)[1]
+    except (YamlSyntaxError, UnicodeDecodeError, RecursionError):  # pragma: no cover - parsed once
+        return None
+
+
+def _compose(text: str) -> yaml.Node | None:
+    """The node graph of one document, composed by the C loader."""
     loader = _Loader(text)
     try:
-        node = loader.get_single_node()
+        node: yaml.Node | None = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = Position(mark.line + 1, mark.column + 1) if mark else Position(1, 1)
@@ -217,28 +266,23 @@ def parse(text: str, limits: Limits | None = None) -> Document:
         raise YamlSyntaxError("the document is nested too deeply", Position(1, 1)) from None
     finally:
         loader.dispose()
-    doc = Document(data=None)
-    if node is not None:
-        builder = _Builder(doc, limits or Limits())
-        try:
-            doc.data, doc.root = builder.build(node, (), 0)
-        except RecursionError:
-            raise YamlSyntaxError("the document is nested too deeply", Position(1, 1)) from None
-    return doc
+    return node
 
 
 class _Builder:
-    """Builds the Python data of a node graph within a budget of nodes and depth."""
+    """Builds the Python data of a node graph within a budget of nodes and depth, and (with
+    `places`) the tree of where each node was written."""
 
-    __slots__ = ("budget", "doc", "limits")
+    __slots__ = ("budget", "doc", "limits", "places")
 
-    def __init__(self, doc: Document, limits: Limits) -> None:
+    def __init__(self, doc: Document, limits: Limits, *, places: bool) -> None:
         self.doc = doc
         self.limits = limits
         self.budget = limits.nodes
+        self.places = places
 
     def build(self, node: yaml.Node, path: PathKey, depth: int) -> tuple[Any, Place]:
-        """The data of `node` and where its parts were written."""
+        """The data of `node` and where its parts were written (0 without `places`)."""
         if node.tag == REVIEW_TAG:
             self.doc.unreviewed.append(path)
             node = _untagged(node)
@@ -251,7 +295,14 @@ class _Builder:
                 "nodes",
             )
         if isinstance(node, yaml.ScalarNode):
-            return (node.value if node.tag == _STR_TAG else _scalar(node)), _pack(node)
+            if node.tag == _STR_TAG:
+                value = node.value
+                # Ids, codes, units and wordings recur in thousands of claims: one copy of each.
+                if len(value) <= _INTERNED_CHARS:
+                    value = sys.intern(value)
+            else:
+                value = _scalar(node)
+            return value, (_pack(node) if self.places else 0)
         if depth >= self.limits.depth:
             raise YamlLimitError(
                 f"the document is nested more than {self.limits.depth} levels deep; "
@@ -262,22 +313,23 @@ class _Builder:
         if isinstance(node, yaml.MappingNode) and node.tag == _TAG + "map":
             return self._mapping(node, path, depth + 1)
         if isinstance(node, yaml.SequenceNode) and node.tag == _TAG + "seq":
-            items, places = [], []
+            items = []
+            places: list[Place] = []
             for i, item in enumerate(node.value):
                 value, place = self.build(item, (*path, i), depth + 1)
                 items.append(value)
                 places.append(place)
-            return items, (_pack(node), places)
+            return items, ((_pack(node), places) if self.places else 0)
         raise _refused(node)
 
     def _mapping(
         self, node: yaml.MappingNode, path: PathKey, depth: int
     ) -> tuple[dict[Any, Any], Place]:
         result: dict[Any, Any] = {}
-        entries: dict[str, tuple[int, Place]] = {}
+        entries: dict[str, tuple[int, Place]] | None = {} if self.places else None
         first_seen: dict[Any, yaml.Node] = {}
         for key_node, value_node in node.value:
-            key, _ = self.build(key_node, path, depth)
+            key = self.build(key_node, path, depth)[0]
             if not isinstance(key, str):
                 self.doc.plain = False
                 if not isinstance(key, int):
@@ -291,9 +343,17 @@ class _Builder:
                 continue  # keep the first; the duplicate is reported as an input error
             first_seen[key] = key_node
             result[key], value_place = self.build(value_node, (*path, key), depth)
-            if isinstance(key_node, yaml.ScalarNode) and key_node.value not in entries:
+            if (
+                entries is not None
+                and isinstance(key_node, yaml.ScalarNode)
+                and key_node.value not in entries
+            ):
                 entries[key_node.value] = (_pack(key_node), value_place)
-        return result, (_pack(node), entries)
+        return result, ((_pack(node), entries) if entries is not None else 0)
+
+
+_INTERNED_CHARS = 64
+"""Texts up to this length are interned as they are read (a quote is longer, an id shorter)."""
 
 
 REVIEW_TAG = "!review"
@@ -336,35 +396,46 @@ def _refused(node: yaml.Node) -> YamlSyntaxError:
     )
 
 
+_NULL_TAG, _BOOL_TAG, _INT_TAG = _TAG + "null", _TAG + "bool", _TAG + "int"
+_FLOAT_TAG, _DATE_TAG = _TAG + "float", _TAG + "timestamp"
+_TYPED_TAGS = frozenset((_NULL_TAG, _BOOL_TAG, _INT_TAG, _FLOAT_TAG, _DATE_TAG))
+
+
 def _scalar(node: yaml.ScalarNode) -> Any:
     """A typed plain scalar (the tag its resolver gave it), by the YAML 1.2 core rules."""
     value, tag = node.value, str(node.tag)
-    if tag == _TAG + "null" and _NULL.match(value):
-        return None
-    if tag == _TAG + "bool" and _BOOL.match(value):
-        return value[0] in "tT"
-    if tag == _TAG + "int" and _INT.match(value):
-        _digits(value, node)
-        return int(value)
-    if tag == _TAG + "float" and _FLOAT.match(value):
-        _digits(value, node)
-        lower = value.lower()
-        return float(lower.replace(".", "") if lower[-3:] in ("inf", "nan") else value)
-    if tag == _TAG + "timestamp" and _DATE.match(value):
+    if tag == _DATE_TAG and _DATE.match(value):
         try:
-            return dt.date.fromisoformat(value)
+            return _date(value)
         except ValueError as exc:  # e.g. the date 2019-02-30
             raise YamlSyntaxError(
                 f"cannot read the value '{value}' ({exc}); quote it to keep it as text",
                 _position(node),
             ) from None
-    if tag in {_TAG + t for t in ("null", "bool", "int", "float", "timestamp")}:
+    if tag == _NULL_TAG and _NULL.match(value):
+        return None
+    if tag == _BOOL_TAG and _BOOL.match(value):
+        return value[0] in "tT"
+    if tag == _INT_TAG and _INT.match(value):
+        _digits(value, node)
+        return int(value)
+    if tag == _FLOAT_TAG and _FLOAT.match(value):
+        _digits(value, node)
+        lower = value.lower()
+        return float(lower.replace(".", "") if lower[-3:] in ("inf", "nan") else value)
+    if tag in _TYPED_TAGS:
         raise YamlSyntaxError(
             f"the value '{value[:60]}' is not a plain {tag.removeprefix(_TAG)}; write plain "
             "values: tags and merge keys (<<) are not read",
             _position(node),
         )
     raise _refused(node)
+
+
+@functools.lru_cache(maxsize=4096)
+def _date(text: str) -> dt.date:
+    """The date `YYYY-MM-DD`; one object for each date however many claims state it."""
+    return dt.date.fromisoformat(text)
 
 
 def _digits(value: str, node: yaml.ScalarNode) -> None:
@@ -382,7 +453,6 @@ def to_cache(doc: Document) -> dict[str, Any] | None:
         return None
     return {
         "data": doc.data,
-        "root": doc.root,
         "duplicates": [
             [list(d.path), d.key, [d.first.line, d.first.column], [d.second.line, d.second.column]]
             for d in doc.duplicates
@@ -391,13 +461,11 @@ def to_cache(doc: Document) -> dict[str, Any] | None:
     }
 
 
-def from_cache(value: Any) -> Document | None:
-    """A document from `to_cache` data, or None when the data is not of that shape."""
+def from_cache(value: Any, source: bytes, limits: Limits) -> Document | None:
+    """A document from `to_cache` data, or None when the data is not of that shape. `source`
+    is the bytes it was parsed from (its positions are read from them when asked for)."""
     try:
-        root = value["root"]
-        if not isinstance(root, int | list | None):
-            return None
-        doc = Document(data=value["data"], root=root)
+        doc = Document(data=value["data"], source=source, limits=limits)
         for path, key, first, second in value["duplicates"]:
             doc.duplicates.append(
                 DuplicateKey(
