@@ -5,20 +5,41 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 HEAVY = (
     "pydantic",
     "rich",
+    "rich.console",
     "yaml",
     "opencc",
     "aidcheck.findings",
     "aidcheck.loader.repository",
+    "aidcheck.model.claim",
+    "aidcheck.numbers",
+    "aidcheck.rules",
+    "aidcheck.engine",
+    "aidcheck.fullrun",
     "aidcheck.evidence.citations",
     "aidcheck.evidence.normalize",
     "aidcheck.render.text",
 )
+
+FULL_RUN = {
+    "aidcheck.loader.repository",
+    "aidcheck.model.claim",
+    "aidcheck.numbers",
+    "aidcheck.rules",
+    "aidcheck.engine",
+    "aidcheck.fullrun",
+    "aidcheck.evidence.citations",
+    "aidcheck.evidence.normalize",
+    "opencc",
+}
+"""What only a run made in full imports: the loader, the models of claims, the number reader,
+the rules and the citation checks."""
 
 
 def loaded_after(statement: str) -> set[str]:
@@ -47,7 +68,50 @@ def test_the_rule_catalogue_needs_neither_the_loader_nor_the_evidence_package(
     }
 
 
-def test_verify_loads_the_evidence_package_and_rich_only_when_it_uses_them() -> None:
+def test_verify_loads_the_loader_the_rules_and_rich_only_when_it_uses_them() -> None:
     loaded = loaded_after("import aidcheck.commands.verify")
-    assert "aidcheck.loader.repository" in loaded
-    assert not loaded & {"rich", "opencc", "aidcheck.evidence.citations", "aidcheck.render.text"}
+    assert not loaded & FULL_RUN
+    assert not loaded & {"rich", "rich.console", "aidcheck.render.text"}
+
+
+CLI_PROBE = """
+import json, sys
+from aidcheck.cli import app
+try:
+    app(args=sys.argv[1:])
+except SystemExit as stop:
+    print(json.dumps([stop.code, [m for m in HEAVY if m in sys.modules]]))
+"""
+
+
+def cli_loads(cwd: Path, *args: str) -> tuple[int, set[str]]:
+    """The exit code of `aidcheck ARGS` run in a fresh interpreter in `cwd`, and the HEAVY
+    modules it imported."""
+    probe = CLI_PROBE.replace("HEAVY", repr(HEAVY))
+    done = subprocess.run(
+        [sys.executable, "-c", probe, *args], cwd=cwd, capture_output=True, text=True, check=True
+    )
+    code, modules = json.loads(done.stdout.splitlines()[-1])
+    return code, set(modules)
+
+
+@pytest.fixture(scope="module")
+def warm_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A project made by `aidcheck init` (claims, an archive), whose cache holds its report."""
+    root = tmp_path_factory.mktemp("warm") / "project"
+    subprocess.run([sys.executable, "-m", "aidcheck", "init", str(root)], check=True)
+    subprocess.run(
+        [sys.executable, "-m", "aidcheck", "verify", "-f", "json"], cwd=root, capture_output=True
+    )
+    return root
+
+
+def test_a_run_whose_report_the_cache_holds_makes_no_run_and_builds_no_report_model(
+    warm_project: Path,
+) -> None:
+    code, loaded = cli_loads(warm_project, "verify", "-f", "json", "-q")
+    cold, full = cli_loads(warm_project, "verify", "-f", "json", "-q", "--no-cache")
+    assert code == cold
+    assert full >= FULL_RUN - {"aidcheck.evidence.normalize", "opencc"}  # the probe sees a run
+    assert not loaded & FULL_RUN
+    assert not loaded & {"rich.console", "aidcheck.render.text"}

@@ -4,6 +4,7 @@ scratch git repository holding a copy of it."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -12,8 +13,10 @@ from rich.cells import cell_len
 from typer.testing import CliRunner, Result
 
 from aidcheck import cli
+from aidcheck.cache import FOLDER
 from aidcheck.cli import ReportFormat, app
 from aidcheck.render import Format
+from tests.evidence.harness import NO_REAL_ARCHIVE, REAL_ARCHIVE
 from tests.render.test_json_report import validate as validate_report
 from tests.render.test_sarif import check_github_rules, validate_sarif
 from tests.test_gating import git
@@ -171,6 +174,25 @@ def test_every_format_writes_its_output_file(project: Path, fmt: str) -> None:
         assert text.count('class="finding"') >= 1
     else:
         assert "\x1b[" not in text and "error" in text
+
+
+@pytest.mark.skipif(not REAL_ARCHIVE.is_dir(), reason=NO_REAL_ARCHIVE)
+@pytest.mark.parametrize("fmt", [f.value for f in Format if f is not Format.AUTO])
+def test_a_report_reused_from_the_cache_prints_exactly_what_a_full_run_prints(
+    project: Path, fmt: str
+) -> None:
+    archive = ("--archive", str(REAL_ARCHIVE))
+    cold = verify("--format", fmt, *archive, "--no-cache")
+    assert verify("--format", "json", *archive).exit_code == cold.exit_code  # stores the report
+    assert list((project / FOLDER).glob("run-*.json"))
+    warm = verify("--format", fmt, *archive)
+    assert warm.exit_code == cold.exit_code == 1
+    assert _without_run_time(warm.stdout) == _without_run_time(cold.stdout)
+
+
+def _without_run_time(text: str) -> str:
+    """The report without the HTML page's line saying when it was made."""
+    return re.sub(r'<p class="run">.*?</p>', "", text)
 
 
 def test_auto_is_github_in_actions_with_a_job_summary(project: Path) -> None:

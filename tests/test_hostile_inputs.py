@@ -195,7 +195,7 @@ def test_a_wrong_limits_variable_is_an_input_error(tmp_path: Path) -> None:
 
 def test_findings_of_one_check_in_one_file_are_capped_and_counted() -> None:
     from aidcheck.findings import Finding, Location, Severity
-    from aidcheck.verify import cap_per_file
+    from aidcheck.fullrun import cap_per_file
 
     def finding(i: int, path: str, severity: Severity = Severity.INFO) -> Finding:
         return Finding(

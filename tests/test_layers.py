@@ -47,7 +47,7 @@ LAYERS: list[tuple[str, ...]] = [
         "aidcheck.changes",
         "aidcheck.weakening",
     ),
-    ("aidcheck.verify", "aidcheck.runcache"),
+    ("aidcheck.verify", "aidcheck.fullrun", "aidcheck.runcache"),
     ("aidcheck.lookup", "aidcheck.sources"),
     ("aidcheck.render",),
     ("aidcheck.commands",),

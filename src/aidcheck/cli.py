@@ -196,7 +196,7 @@ def verify(
             paths or [],
             fmt.value,
             fail_on,
-            _color(),
+            fmt in (ReportFormat.auto, ReportFormat.text) and _color(),  # only text has colour
             output=output,
             changed_since=changed_since,
             baseline=baseline,

@@ -251,3 +251,25 @@ class Report(BaseModel):
     def active(self) -> list[Finding]:
         """Findings that neither a suppression nor the baseline accepted."""
         return [f for f in self.findings if f.suppressed is None and not f.baselined]
+
+    def ordered_data(self) -> dict[str, Any]:
+        """The report as JSON data in a stable order: findings in report order (`ordered`),
+        rules by code, sources by id, claims by id. The JSON report is this data with a
+        machine-independent `root`; the cache keeps it as a whole run's report."""
+        data = self.model_dump(mode="json")
+        data["findings"] = [f.model_dump(mode="json") for f in ordered(self.findings)]
+        data["rules"] = sorted(data["rules"], key=lambda r: r["code"])
+        data["sources"] = sorted(data["sources"], key=lambda s: s["id"])
+        data["claims"] = dict(sorted(data["claims"].items()))
+        return data
+
+
+def ordered(findings: list[Finding]) -> list[Finding]:
+    """Most severe first, then by code, then by place; fingerprint and message break ties, so
+    the order never depends on the order the checks ran in."""
+
+    def key(f: Finding) -> tuple[int, str, str, int, int, str, str]:
+        loc = f.locations[0] if f.locations else Location(path="", line=1)
+        return (-f.severity.rank, f.code, loc.path, loc.line, loc.column, f.fingerprint, f.message)
+
+    return sorted(findings, key=key)

@@ -23,13 +23,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from aidcheck.atomic import write_text
-from aidcheck.findings import Finding, Report
 from aidcheck.limits import Limits
-from aidcheck.loader.repository import Repository
+from aidcheck.safeio import UnsafeFile, read_regular
 
 if TYPE_CHECKING:
     from aidcheck.changes import Changes
-from aidcheck.safeio import UnsafeFile, read_regular
+    from aidcheck.findings import Finding, Report
+    from aidcheck.loader.repository import Repository
 
 BASELINE_VERSION = 1
 SHOWN_STALE = 10

@@ -8,10 +8,10 @@ from pydantic import BaseModel, Field
 
 from aidcheck.evidence.view import CitationView
 from aidcheck.findings import ClaimRef
+from aidcheck.fullrun import claim_ref
 from aidcheck.loader.repository import Repository
 from aidcheck.model.claim import Claim
 from aidcheck.model.quantity import Quantity
-from aidcheck.verify import claim_ref
 
 if TYPE_CHECKING:
     from aidcheck.evidence.citations import Evidence

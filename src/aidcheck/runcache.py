@@ -9,6 +9,11 @@ checks the entry, and renders: no parsing, no validation, no cross-checks. Any d
 any input that cannot be read, is a miss, and the run is made in full (with the file and
 snapshot caches). Runs with --changed-since or a baseline are not stored: they also depend on
 git and on the baseline file.
+
+A reused report costs what reading and hashing the inputs costs: this module, and what `verify`
+does before it looks a report up, import neither the loader, the models of claims, the rules
+nor the citation checks, and the JSON format is written from the stored data without building
+the report model (tests/test_cli_imports.py keeps it so).
 """
 
 from __future__ import annotations
@@ -16,20 +21,20 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pydantic import ValidationError
-
-from aidcheck.findings import Report
 from aidcheck.limits import Limits
-from aidcheck.loader.repository import collect_files
+from aidcheck.loader.listing import collect_files
 from aidcheck.safeio import read_regular
 
 if TYPE_CHECKING:
     from aidcheck.cache import Cache
     from aidcheck.config import Project
+    from aidcheck.evidence.archive import Archive
     from aidcheck.evidence.citations import Evidence
+    from aidcheck.findings import Report
 
 KIND = "run"
 
@@ -67,50 +72,66 @@ def run_key(
     return digest.hexdigest()
 
 
-def snapshot_states(evidence: Evidence | None) -> list[list[str]] | None:
+@dataclass(frozen=True)
+class StoredReport:
+    """A report read from the cache, as the JSON report's data: findings in report order,
+    rules, sources and claims sorted (`Report.ordered_data`), `root` absolute.
+
+    The JSON format is written from this data as it is; the other formats ask for `model()`.
+    The data was signed by this machine and written by this very code (aidcheck.cache), so
+    it validates as it did when it was stored.
+    """
+
+    data: dict[str, Any]
+
+    @property
+    def exit_code(self) -> int:
+        code: int = self.data["summary"]["exit_code"]
+        return code
+
+    def model(self) -> Report:
+        from aidcheck.findings import Report
+
+        return Report.model_validate(self.data)
+
+
+def snapshot_states(evidence: Evidence | None) -> list[list[str]]:
     """What the archive gave for each snapshot the run looked up: [file, what] pairs."""
     if evidence is None:
         return []
-    out = []
-    for file in evidence.snapshot_files():
-        what = evidence.fingerprint(file)
-        if what is None:
-            return None
-        out.append([file, what])
-    return sorted(out)
+    return sorted([file, evidence.archive.fingerprint(file)] for file in evidence.snapshot_files())
 
 
-def stored_report(cache: Cache, key: str, evidence: Evidence | None) -> Report | None:
+def stored_report(cache: Cache, key: str, archive: Archive | None) -> StoredReport | None:
     """The report stored under `key`, if every snapshot it read is still what it was."""
     value = cache.get(KIND, key)
-    if not isinstance(value, dict):
+    if not isinstance(value, dict) or not isinstance(value.get("report"), str):
         return None
     recorded = value.get("snapshots")
-    now = _recheck(recorded, evidence)
+    now = _recheck(recorded, archive)
     if now is None or now != recorded:
         return None
     try:
-        return Report.model_validate(value["report"])
-    except (KeyError, TypeError, ValueError, ValidationError):
-        return None
+        data = json.loads(value["report"])
+        if isinstance(data["summary"]["exit_code"], int) and isinstance(data["root"], str):
+            return StoredReport(data)
+    except (KeyError, TypeError, ValueError, RecursionError):
+        pass
+    return None
 
 
 def store_report(cache: Cache, key: str, report: Report, evidence: Evidence | None) -> None:
-    snapshots = snapshot_states(evidence)
-    if snapshots is not None:
-        cache.put(KIND, key, {"snapshots": snapshots, "report": report.model_dump(mode="json")})
+    text = json.dumps(report.ordered_data(), ensure_ascii=False)
+    cache.put(KIND, key, {"snapshots": snapshot_states(evidence), "report": text})
 
 
-def _recheck(recorded: Any, evidence: Evidence | None) -> list[list[str]] | None:
-    if not isinstance(recorded, list) or (recorded and evidence is None):
+def _recheck(recorded: Any, archive: Archive | None) -> list[list[str]] | None:
+    if not isinstance(recorded, list) or (recorded and archive is None):
         return None
     out = []
     for item in recorded:
         if not (isinstance(item, list) and len(item) == 2 and isinstance(item[0], str)):
             return None
-        assert evidence is not None
-        what = evidence.fingerprint(item[0])
-        if what is None:
-            return None
-        out.append([item[0], what])
+        assert archive is not None
+        out.append([item[0], archive.fingerprint(item[0])])
     return out

@@ -9,11 +9,11 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from aidcheck import collector
-from aidcheck.findings import Severity
 from aidcheck.gating import GateOptions, GatingError
 from aidcheck.render import Format, RenderOptions, render, resolve
 from aidcheck.safetext import visible
-from aidcheck.verify import EXIT_INPUT, VerifyOptions, verify
+from aidcheck.severity import Severity
+from aidcheck.verify import EXIT_INPUT, Outcome, VerifyOptions, verify
 
 
 def run(
@@ -66,7 +66,7 @@ def run(
         sarif_root=sarif_root,
     )
     with collector.paused():
-        text = render(outcome.report, chosen, options)
+        text = _render(outcome, chosen, options)
     if output is None:
         if not quiet:
             print(text, end="")
@@ -85,7 +85,18 @@ def run(
             append_step_summary(outcome.report, Path(summary_file))
         except OSError as exc:
             return _cannot_write("the job summary to", Path(summary_file), exc)
-    return outcome.report.summary.exit_code
+    return outcome.exit_code
+
+
+def _render(outcome: Outcome, fmt: Format, options: RenderOptions) -> str:
+    """The report in `fmt`; a JSON report reused from the cache is written from its stored
+    data, which is the JSON report's, without building the report model."""
+    stored = outcome.stored
+    if stored is not None and fmt is Format.JSON:
+        from aidcheck.render.json_report import write
+
+        return write(stored.data)
+    return render(outcome.report, fmt, options)
 
 
 def _cannot_write(what: str, path: Path, exc: OSError) -> int:

@@ -170,6 +170,17 @@ class Archive:
                 raise UnsafeFile(f"{exc.reason}; {self.limits.hint('snapshot_bytes')}") from None
             raise
 
+    def fingerprint(self, name: str) -> str:
+        """What the archive gives for the snapshot `name` now: its sha256, or why it gives
+        nothing (a stored report is reused only if this is unchanged: aidcheck.runcache)."""
+        lookup = self.lookup(name)
+        if lookup.status is not LookupStatus.FOUND:
+            return f"{lookup.status.value}:{lookup.reason}"
+        try:
+            return "found:" + sha256_of(self.read(lookup))
+        except OSError as exc:
+            return f"unreadable:{exc}"
+
 
 def sha256_of(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()

@@ -163,16 +163,6 @@ class Evidence:
         """The snapshot files this run looked up in the archive."""
         return sorted({s.file for s in self._snapshots.values() if s.file is not None})
 
-    def fingerprint(self, file: str) -> str:
-        """What the archive gives for `file` now: its sha256, or why it gives nothing."""
-        lookup = self.archive.lookup(file)
-        if lookup.status is not LookupStatus.FOUND:
-            return f"{lookup.status.value}:{lookup.reason}"
-        try:
-            return "found:" + sha256_of(self.archive.read(lookup))
-        except OSError as exc:
-            return f"unreadable:{exc}"
-
     def citation(self, repo: Repository, claim: Claim) -> CitationCheck:
         check = self._citations.get(claim.id)
         if check is None:

@@ -1,4 +1,8 @@
-"""What verify needs from the evidence package: open the archive, and sum up each source."""
+"""What verify needs from the evidence package: find the archive, and sum up each source.
+
+Light on purpose: a run whose report the cache holds finds the archive and re-reads its
+snapshots' hashes without importing the citation checks (aidcheck.runcache).
+"""
 
 from __future__ import annotations
 
@@ -6,25 +10,38 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from aidcheck import limits
 from aidcheck.config import Project
-from aidcheck.evidence.archive import ENABLE_HINT, Archive, locate_archive
-from aidcheck.evidence.citations import Evidence, SnapshotState
-from aidcheck.findings import Problem, Report
-from aidcheck.loader.repository import Repository
+from aidcheck.evidence.archive import ENABLE_HINT, Archive, ArchiveLocation, locate_archive
+from aidcheck.findings import Problem
+
+if TYPE_CHECKING:
+    from aidcheck.evidence.citations import Evidence, SnapshotState
+    from aidcheck.findings import Report
+    from aidcheck.loader.repository import Repository
 
 NOT_CHECKED = "not checked"
 
 
 @dataclass
 class Opened:
-    evidence: Evidence | None
+    archive: Archive | None
+    location: ArchiveLocation
     notices: list[str] = field(default_factory=list)
     error: Problem | None = None  # an --archive that does not exist: a usage error
 
+    def evidence(self) -> Evidence | None:
+        """What the citation checks read: the archive, with their per-run caches."""
+        if self.archive is None:
+            return None
+        from aidcheck.evidence.citations import Evidence
 
-def open_evidence(
+        return Evidence(self.archive, self.location)
+
+
+def open_archive(
     option: Path | None, environ: Mapping[str, str], project: Project, cwd: Path
 ) -> Opened:
     location = locate_archive(option, environ, project, cwd)
@@ -34,10 +51,11 @@ def open_evidence(
             budget = limits.from_environ(environ)
         except limits.LimitsError:  # verify reports it as an input error
             budget = limits.Limits()
-        return Opened(Evidence(Archive(location.path, budget), location))
+        return Opened(Archive(location.path, budget), location)
     if location.path is None:
         return Opened(
             None,
+            location,
             [
                 f"citations were not checked: no evidence archive is configured; to check them, "
                 f"{ENABLE_HINT}"
@@ -46,6 +64,7 @@ def open_evidence(
     if location.setting == "--archive":
         return Opened(
             None,
+            location,
             error=Problem(
                 message=f"the evidence archive {location.path} given with --archive is not a "
                 "folder; name the folder that holds the source snapshots"
@@ -53,6 +72,7 @@ def open_evidence(
         )
     return Opened(
         None,
+        location,
         [
             f"citations were not checked: the evidence archive {location.path} "
             f"({location.setting}) is not a folder; to check them, {ENABLE_HINT}"

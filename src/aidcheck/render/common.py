@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from itertools import groupby
 
 from aidcheck.findings import ClaimRef, Finding, Location, Report, RuleRun, Severity
+from aidcheck.findings import ordered as ordered  # the report order, for every renderer
 
 
 @dataclass(frozen=True)
@@ -70,17 +71,6 @@ def counts(report: Report) -> list[tuple[str, int]]:
 
 
 _ALWAYS_COUNTED = {"errors", "warnings", "info"}
-
-
-def ordered(findings: list[Finding]) -> list[Finding]:
-    """Most severe first, then by code, then by place; fingerprint and message break ties, so
-    the order never depends on the order the checks ran in."""
-
-    def key(f: Finding) -> tuple[int, str, str, int, int, str, str]:
-        loc = f.locations[0] if f.locations else Location(path="", line=1)
-        return (-f.severity.rank, f.code, loc.path, loc.line, loc.column, f.fingerprint, f.message)
-
-    return sorted(findings, key=key)
 
 
 def claim_refs(report: Report, finding: Finding) -> list[ClaimRef]:

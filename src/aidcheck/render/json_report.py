@@ -13,7 +13,6 @@ from typing import Any
 
 from aidcheck.findings import Report
 from aidcheck.render import RenderOptions
-from aidcheck.render.common import ordered
 
 SCHEMA_FILE = "schemas/report.schema.json"
 """The report's JSON Schema, shipped in the package (and shown in docs/report-format.md)."""
@@ -27,17 +26,22 @@ def schema_text() -> str:
 
 
 def render(report: Report, options: RenderOptions) -> str:
-    return json.dumps(document(report), ensure_ascii=False, indent=2) + "\n"
+    return write(report.ordered_data())
+
+
+def write(data: dict[str, Any]) -> str:
+    """The JSON report of `Report.ordered_data()`: from a report, or as the cache kept it."""
+    return json.dumps(portable(data), ensure_ascii=False, indent=2) + "\n"
 
 
 def document(report: Report) -> dict[str, Any]:
     """The report as JSON data, sorted, with a machine-independent `root`."""
+    return portable(report.ordered_data())
+
+
+def portable(data: dict[str, Any]) -> dict[str, Any]:
+    """`data` with `root` written as the project's folder relative to its git repository."""
     from aidcheck.repopaths import relative_root
 
-    data = report.model_dump(mode="json")
-    data["root"] = relative_root(Path(report.root)) if report.root else "."
-    data["findings"] = [f.model_dump(mode="json") for f in ordered(report.findings)]
-    data["rules"] = sorted(data["rules"], key=lambda r: r["code"])
-    data["sources"] = sorted(data["sources"], key=lambda s: s["id"])
-    data["claims"] = dict(sorted(data["claims"].items()))
-    return data
+    root = data["root"]
+    return {**data, "root": relative_root(Path(root)) if root else "."}
