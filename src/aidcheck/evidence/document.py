@@ -94,8 +94,8 @@ def analyse(data: bytes, cache: Cache | None = None) -> SnapshotText:
 def _to_cache(view: NormalizedText, spans: list[Span]) -> dict[str, Any]:
     return {
         "view": view.text,
-        "starts": view.starts,
-        "ends": view.ends,
+        "starts": list(view.starts),
+        "ends": list(view.ends),
         "notes": asdict(view.notes),
         "spans": [s.model_dump(mode="json") for s in spans],
     }

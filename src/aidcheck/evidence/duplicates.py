@@ -160,7 +160,10 @@ class _Search:
         self.gram = max(1, min(MAX_GRAM, shortest // 4))
         self.offsets: list[int] = []
         self.marked = [False] * len(texts)
-        self.index = _Postings(self._paragraph_at, self.marked)
+        # Not the bound method: the search would hold itself in a cycle, which reference
+        # counting cannot free while a run has the collector paused (aidcheck/collector.py).
+        offsets = self.offsets
+        self.index = _Postings(lambda pos: bisect.bisect_right(offsets, pos) - 1, self.marked)
         self.heads = _Postings(int, self.marked)  # the first gram of each paragraph
         self.tails = _Postings(int, self.marked)  # the last gram of each paragraph
         self.copies: dict[str, int] = {}

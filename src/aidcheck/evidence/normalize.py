@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -67,9 +69,18 @@ class NormalizationNotes:
 class NormalizedText:
     original: str
     text: str
-    starts: list[int]
-    ends: list[int]
+    starts: Sequence[int]
+    ends: Sequence[int]
     notes: NormalizationNotes = field(default_factory=NormalizationNotes)
+
+    def __post_init__(self) -> None:
+        # Kept as arrays of machine integers: as lists (a pointer and an int object for each
+        # character) the offset maps were most of the memory a run's snapshots took.
+        code = "i" if len(self.original) < 2**31 else "q"
+        if not isinstance(self.starts, array):
+            self.starts = array(code, self.starts)
+        if not isinstance(self.ends, array):
+            self.ends = array(code, self.ends)
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """The original span that normalized `text[start:end]` came from."""
