@@ -99,7 +99,7 @@ def snapshot_states(evidence: Evidence | None) -> list[list[str]]:
     """What the archive gave for each snapshot the run looked up: [file, what] pairs."""
     if evidence is None:
         return []
-    return sorted([file, evidence.archive.fingerprint(file)] for file in evidence.snapshot_files())
+    return sorted([file, evidence.fingerprint(file)] for file in evidence.snapshot_files())
 
 
 def stored_report(cache: Cache, key: str, archive: Archive | None) -> StoredReport | None:

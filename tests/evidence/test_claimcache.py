@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 from aidcheck import cache as cache_module
+from aidcheck import runcache
 from aidcheck.cache import FOLDER, Cache
 from aidcheck.evidence import citations, claimcache, document, figures, matching
 from aidcheck.evidence.claimcache import StoredFigureCheck
@@ -314,13 +315,19 @@ def test_signed_records_of_the_wrong_shape_are_checked_again(
         value = real_get(self, kind, key)
         if kind != claimcache.KIND or not isinstance(value, dict):
             return value
-        figures = {
-            k: _hostile_figure(v, i) for i, (k, v) in enumerate(value[claimcache.FIGURES].items())
-        }
-        quotes = {
-            k: _hostile_quote(v, i) for i, (k, v) in enumerate(value[claimcache.QUOTES].items())
-        }
-        return {**value, claimcache.FIGURES: figures, claimcache.QUOTES: quotes}
+        out: dict[str, Any] = {}
+        for n, (file, records) in enumerate(sorted(value.items())):
+            if n % 4 == 3:
+                out[file] = ["not", "records"] if n % 8 == 3 else {"figures": 5, "quotes": "x"}
+                continue
+            figures = records[claimcache.FIGURES].items()
+            quotes = records[claimcache.QUOTES].items()
+            out[file] = {
+                **records,
+                claimcache.FIGURES: {k: _hostile_figure(v, i) for i, (k, v) in enumerate(figures)},
+                claimcache.QUOTES: {k: _hostile_quote(v, i) for i, (k, v) in enumerate(quotes)},
+            }
+        return out
 
     monkeypatch.setattr(Cache, "get", hostile_get)
     touch(project)
@@ -343,8 +350,9 @@ def test_a_stored_closest_passage_that_is_not_the_snapshots_text_is_searched_aga
     def forged_passage(self: Cache, kind: str, key: str) -> Any:
         value = real_get(self, kind, key)
         if kind == claimcache.KIND and isinstance(value, dict):
-            for record in value[claimcache.QUOTES].values():
-                record[7][2] = "这段文字不在快照里"
+            for records in value.values():
+                for record in records[claimcache.QUOTES].values():
+                    record[7][2] = "这段文字不在快照里"
         return value
 
     monkeypatch.setattr(Cache, "get", forged_passage)
@@ -392,16 +400,27 @@ def test_the_closest_passage_budget_is_spent_as_without_the_cache(
     assert again.count('"closest": {') == min(then, 2)
 
 
-def test_figure_checks_read_back_are_the_checks_made() -> None:
+@pytest.mark.parametrize(
+    ("figure", "quote", "verdict"),
+    [
+        ("约1180家", "全国共有1180家县级医院、超过6万人次医务人员", FigureVerdict.HEDGE),
+        ("6万人次", "超过6万人次医务人员", FigureVerdict.HEDGE),
+        ("12.5%", "覆盖率达到12.5%，较上年提高", FigureVerdict.STATED),
+        ("3至5个", "每县3至5个专科", FigureVerdict.STATED),
+        ("1214万元", "投入资金1214万元", FigureVerdict.STATED),
+        ("832个", "832个贫困县", FigureVerdict.STATED),
+        ("三分之一", "约三分之一的医院", FigureVerdict.HEDGE),
+        ("500", "完成手术500台次", FigureVerdict.UNIT),
+        ("7家", "共有1180家医院", FigureVerdict.VALUE),
+        ("7家", "医院建设进展顺利", FigureVerdict.NO_FIGURE),
+    ],
+)
+def test_figure_checks_read_back_are_the_checks_made(
+    figure: str, quote: str, verdict: FigureVerdict
+) -> None:
     units = builtin_units()
     claim = Claim.model_validate(
-        {
-            "id": "a",
-            "metric": "m",
-            "figure": "约1180家",
-            "scope": {"region": "CN"},
-            "quote": "全国共有1180家县级医院、超过6万人次医务人员",
-        }
+        {"id": "a", "metric": "m", "figure": figure, "scope": {"region": "CN"}, "quote": quote}
     )
     made = figures.check_figure(claim, units)
     value = claimcache._figure_to(made)
@@ -414,7 +433,8 @@ def test_figure_checks_read_back_are_the_checks_made() -> None:
         made.closest,
         made.noun,
     )
-    assert back.verdict is FigureVerdict.HEDGE
+    assert [repr(q) for q in back.stated] == [repr(q) for q in made.stated]
+    assert back.verdict is verdict
 
 
 def test_a_stored_quantity_that_does_not_validate_is_read_again() -> None:
@@ -444,7 +464,69 @@ def test_the_bundled_repository_reports_the_same_from_the_cache(tmp_path: Path, 
     assert warm == cold == run(root, cache=False, archive=archive)
 
 
-def test_entries_are_one_per_claim_file(project: Path) -> None:
+def _shown(root: Path, path: Path) -> str:
+    return path.relative_to(root).as_posix()
+
+
+def test_the_records_of_many_claim_files_share_a_few_entries(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(claimcache, "SHARDS", 4)
     run(project)
     files = [p for p in (project / "claims").rglob("*.yaml") if "\n  - id: " in p.read_text()]
-    assert len(_claim_entries(project)) == len(files)
+    shards = {claimcache.shard_of(_shown(project, p)) for p in files}
+    assert len(_claim_entries(project)) == len(shards) <= 4 < len(files)
+
+
+def _stored_files(root: Path) -> set[str]:
+    cache = Cache.open(root)
+    assert cache is not None
+    out: set[str] = set()
+    for number in range(claimcache.SHARDS):
+        value = cache.get(claimcache.KIND, f"{number}/{claimcache.SHARDS}")
+        out.update(value or {})
+    return out
+
+
+def test_a_run_on_some_files_keeps_the_records_of_the_others(project: Path, work: Work) -> None:
+    run(project, work)
+    sources = sorted((project / "claims" / "sources").glob("*.yaml"))
+    some = [project / "claims" / "registry", *sources[:2]]
+    partial = verify(VerifyOptions(cwd=project, paths=some, environ={}, cache=True)).report
+    assert partial.summary.checks_run
+    touch(project)
+    run(project, work)
+    assert work.figures == 0 and work.quotes == 0
+
+
+def test_the_records_of_a_deleted_claim_file_are_dropped(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(claimcache, "SHARDS", 1)  # so that the next run rewrites its entry
+    run(project)
+    sources = sorted((project / "claims" / "sources").glob("*.yaml"))
+    gone = next(p for p in sources if "s000000-c1" not in p.read_text("utf-8"))
+    assert _shown(project, gone) in _stored_files(project)
+    gone.unlink()
+    assert json.loads(run(project))["summary"]["checks_run"]
+    assert _shown(project, gone) not in _stored_files(project)
+    assert _shown(project, sources[0]) in _stored_files(project)
+
+
+def test_a_stored_report_records_the_snapshots_as_its_run_read_them(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A snapshot edited after the run read it, but before its report was stored: the next
+    run must not take that report for one made from the edited snapshot."""
+    snapshot = project / "archive" / "s000000.txt"
+    real_store = runcache.store_report
+
+    def edit_then_store(*args: Any) -> None:
+        snapshot.write_bytes(snapshot.read_bytes() + "补充说明。\n".encode())
+        real_store(*args)
+
+    monkeypatch.setattr(runcache, "store_report", edit_then_store)
+    run(project)
+    monkeypatch.setattr(runcache, "store_report", real_store)
+    report = json.loads(run(project))
+    assert any(f["code"] == "C102" and "s000000.txt" in f["message"] for f in report["findings"])

@@ -114,6 +114,8 @@ class Evidence:
         self.archive = archive
         self.location = location
         self._snapshots: dict[str, SnapshotState] = {}
+        self._read_as: dict[str, str | None] = {}
+        """The sha256 each snapshot file had when this run read it (None: two reads differed)."""
         self._closest_budget = archive.limits.closest_chars
         self._citations: dict[str, CitationCheck] = {}
         self.cache: Cache | None = None
@@ -151,6 +153,9 @@ class Evidence:
             state.status, state.reason = SnapshotStatus.MISSING, f"cannot read: {exc.strerror}"
             return state
         state.actual = sha256_of(data)
+        read_as = "found:" + state.actual
+        if self._read_as.setdefault(record.file, read_as) != read_as:
+            self._read_as[record.file] = None
         if state.actual != record.sha256:
             # Text nobody recorded is never analysed, matched or shown: a record with a made-up
             # sha256 must not turn aidcheck into a way to print a file (docs/security.md).
@@ -162,6 +167,12 @@ class Evidence:
     def snapshot_files(self) -> list[str]:
         """The snapshot files this run looked up in the archive."""
         return sorted({s.file for s in self._snapshots.values() if s.file is not None})
+
+    def fingerprint(self, file: str) -> str:
+        """What the archive gave for `file` when this run read it, else what it gives now
+        (`Archive.fingerprint`): a stored report records what its run was made from."""
+        read_as = self._read_as.get(file)
+        return read_as if read_as is not None else self.archive.fingerprint(file)
 
     def citation(self, repo: Repository, claim: Claim) -> CitationCheck:
         check = self._citations.get(claim.id)

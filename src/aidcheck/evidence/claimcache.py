@@ -8,9 +8,10 @@ cache's entry names, aidcheck's code fingerprint), and a run after an edit reads
 results of every claim whose inputs did not change: the rules and the report see the same
 objects as when they are computed.
 
-Results are batched by claim file (one entry per file of the repository, named by its path), so
-that 10,000 claims are a few hundred small entries, not 10,000 files; within an entry, each
-result is found by its own hash, so editing one claim of a file recomputes that claim only.
+Results are kept by claim file (by its path), and the files' records in `SHARDS` entries, so
+that 10,000 claims are not 10,000 small files, nor even one per claim file; within a file's
+records, each result is found by its own hash, so editing one claim of a file recomputes that
+claim only.
 
 What is stored never depends on the order claims are checked in. A quote that is not found
 gets its closest passage only while the run's budget of characters lasts
@@ -27,6 +28,8 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import Enum
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -99,6 +102,7 @@ class ClaimCache:
         self.cache = cache
         self.repo = repo
         self._buckets: dict[str, _Bucket] = {}
+        self._shards: dict[int, dict[str, Any]] = {}
         self._looked_up: set[str] = set()
         self._shown: dict[Path, str] = {}
         self._keys: dict[str, tuple[str, str]] = {}
@@ -127,17 +131,17 @@ class ClaimCache:
     def _bucket(self, file: str) -> _Bucket:
         bucket = self._buckets.get(file)
         if bucket is None:
-            value = self.cache.get(KIND, file)
-            stored: dict[str, dict[str, Any]] = {k: {} for k in _KINDS}
-            if isinstance(value, dict):
-                for kind in _KINDS:
-                    records = value.get(kind)
-                    if isinstance(records, dict):
-                        stored[kind] = records
-                if value.get("units") != self._units:
-                    stored[FIGURES] = {}
-            bucket = self._buckets[file] = _Bucket(stored)
+            shard = self._shard(shard_of(file))
+            bucket = self._buckets[file] = _Bucket(_records(shard.get(file), self._units))
         return bucket
+
+    def _shard(self, number: int) -> dict[str, Any]:
+        """The files' records kept in one shard entry, as read (empty when there is none)."""
+        shard = self._shards.get(number)
+        if shard is None:
+            value = self.cache.get(KIND, _shard_key(number))
+            shard = self._shards[number] = value if isinstance(value, dict) else {}
+        return shard
 
     def _get(self, kind: str, file: str, key: str) -> Any:
         self._looked_up.add(kind)
@@ -187,9 +191,12 @@ class ClaimCache:
         self._put(QUOTES, file, key + snapshot_sha256[:32], _quote_to(stored))
 
     def save(self) -> None:
-        """Write back each file's records that changed; records this run did not use are
-        dropped (a kind of record the run never looked up, such as quotes in a run without an
-        archive, is kept as it was)."""
+        """Write back each shard whose records changed. A file's records this run did not use
+        are dropped (a kind of record the run never looked up, such as quotes in a run without
+        an archive, is kept as it was); the records of a file the run did not load (a run on
+        some of the claim files) are kept while the file exists."""
+        root = self.repo.root.resolve()
+        touched: dict[int, bool] = {}
         for file, bucket in self._buckets.items():
             changed = bucket.dirty
             for kind in _KINDS:
@@ -197,8 +204,53 @@ class ClaimCache:
                     bucket.kept[kind] = bucket.stored[kind]
                 elif len(bucket.kept[kind]) != len(bucket.stored[kind]):
                     changed = True
-            if changed:
-                self.cache.put(KIND, file, {"units": self._units, **bucket.kept})
+            number = shard_of(file)
+            touched[number] = touched.get(number, False) or changed
+        for number, changed in touched.items():
+            files: dict[str, Any] = {}
+            for file, records in self._shard(number).items():
+                if file in self._buckets:
+                    continue
+                if (root / file).is_file():
+                    files[file] = records
+                else:
+                    changed = True  # a file that is gone: its records go too
+            if not changed:
+                continue
+            for file, bucket in self._buckets.items():
+                if shard_of(file) == number:
+                    files[file] = {"units": self._units, **bucket.kept}
+            self.cache.put(KIND, _shard_key(number), files)
+
+
+SHARDS = 64
+"""Claim files' records are kept in this many entries, each file's in the one its path hashes
+to: a few hundred claim files are not a few hundred small files to write, and an edit rewrites
+one entry. (Fixed, so that adding a file moves no other file's records.)"""
+
+
+def shard_of(file: str) -> int:
+    return (
+        int.from_bytes(hashlib.sha256(file.encode("utf-8", "surrogatepass")).digest()[:4]) % SHARDS
+    )
+
+
+def _shard_key(number: int) -> str:
+    return f"{number}/{SHARDS}"
+
+
+def _records(value: Any, units: str) -> dict[str, dict[str, Any]]:
+    """One file's records as stored: figure checks (kept only if made with the same unit
+    table) and quote matches, each by its key; anything else reads as none."""
+    stored: dict[str, dict[str, Any]] = {k: {} for k in _KINDS}
+    if isinstance(value, dict):
+        for kind in _KINDS:
+            records = value.get(kind)
+            if isinstance(records, dict):
+                stored[kind] = records
+        if value.get("units") != units:
+            stored[FIGURES] = {}
+    return stored
 
 
 # Serialising a figure check. The quantities are validated again only when a rule reads them:
@@ -209,9 +261,17 @@ _QUANTITY = tuple(Quantity.model_fields)
 
 
 def _quantity_to(q: Quantity) -> list[Any]:
-    """The quantity's fields, in their order, as JSON values (a list: half the size)."""
-    data = q.model_dump(mode="json", include=set(_QUANTITY))
-    return [data[name] for name in _QUANTITY]
+    """The quantity's fields, in their order, as JSON values (a list: half the size); numbers
+    as their exact decimal text."""
+    return [_plain(getattr(q, name)) for name in _QUANTITY]
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, Enum):
+        return value.value
+    return value
 
 
 def _figure_to(check: FigureCheck) -> dict[str, Any] | None:
