@@ -117,6 +117,27 @@ def test_bad_ref_and_no_git_are_usage_errors(project: Path, tmp_path: Path) -> N
     assert "leave out --changed-since" in result.stderr
 
 
+@pytest.mark.parametrize(
+    ("args", "env"),
+    [(["--jobs", "0"], {}), (["-j", "many"], {}), ([], {"AIDCHECK_JOBS": "-2"})],
+)
+def test_a_bad_jobs_value_is_a_usage_error(
+    project: Path, args: list[str], env: dict[str, str]
+) -> None:
+    result = verify("--no-cache", *args, env=env)
+    assert result.exit_code == 2
+    assert "jobs must be `auto` or a whole number from 1 up" in result.stderr
+    assert "AIDCHECK_JOBS" in result.stderr
+
+
+def test_the_report_is_the_same_whatever_the_jobs(project: Path) -> None:
+    serial = verify("--no-cache", "--format", "json", "--jobs", "1")
+    assert serial.exit_code == 1
+    for jobs in ("2", "auto"):
+        again = verify("--no-cache", "--format", "json", "--jobs", jobs)
+        assert (again.exit_code, again.stdout) == (serial.exit_code, serial.stdout)
+
+
 def test_baseline_hides_old_findings_and_reports_stale_entries(project: Path) -> None:
     add_conflict(project)
     baseline = project / "aidcheck-baseline.json"

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Sequence
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -115,3 +117,77 @@ def test_auto_is_one_job_per_usable_core() -> None:
 def test_a_bad_jobs_value_is_an_error_that_says_what_is_allowed(value: str | int) -> None:
     with pytest.raises(JobsError, match="`auto` or a whole number from 1 up"):
         parse_jobs(value, {})
+
+
+# A whole run: the report is the same whatever the number of processes.
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from tests.test_cache import _corpus
+
+    root = tmp_path_factory.mktemp("jobs") / "repo"
+    _corpus().generate(root, 160, seed=5)
+    return root
+
+
+def _report(root: Path, jobs: int, cache: bool = False, limits: str = "") -> str:
+    from aidcheck.render import Format, RenderOptions, render
+    from aidcheck.verify import VerifyOptions, verify
+
+    environ = {"AIDCHECK_LIMITS": limits} if limits else {}
+    outcome = verify(VerifyOptions(cwd=root, environ=environ, cache=cache, jobs=jobs))
+    text = render(outcome.report, Format.JSON, RenderOptions(color=False, width=100))
+    assert isinstance(text, str)
+    return text
+
+
+@pytest.fixture
+def small_shards(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Share even a small repository's work among processes."""
+    from aidcheck.evidence import citations
+    from aidcheck.rules import facts
+
+    monkeypatch.setattr(facts, "FIGURES_PER_JOB", 1)
+    monkeypatch.setattr(citations, "SOURCES_PER_JOB", 1)
+
+
+@forking
+@pytest.mark.usefixtures("small_shards")
+@pytest.mark.parametrize("jobs", [2, 3])
+def test_a_run_in_several_processes_reports_what_a_serial_run_does(corpus: Path, jobs: int) -> None:
+    serial = _report(corpus, 1)
+    assert '"C103"' in serial and '"C105"' in serial  # quotes not found, figures not stated
+    assert _report(corpus, jobs) == serial
+
+
+@forking
+@pytest.mark.usefixtures("small_shards")
+def test_the_closest_passage_budget_is_spent_in_claim_order_as_in_a_serial_run(
+    corpus: Path, tmp_path: Path
+) -> None:
+    root = tmp_path / "repo"
+    shutil.copytree(corpus, root)
+    for path in sorted((root / "claims" / "sources").glob("*.yaml"))[:10]:
+        lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+        at = next(i for i, line in enumerate(lines) if line.startswith("    quote: "))
+        lines[at] = lines[at].replace("年底，", "年底时，", 1)  # close, but not in the snapshot
+        path.write_text("".join(lines), encoding="utf-8")
+    roomy, tight = _report(root, 1), _report(root, 1, limits="closest_chars=600")
+    assert tight != roomy  # the budget ran out before the last quote that is not found
+    assert _report(root, 2, limits="closest_chars=600") == tight
+    assert _report(root, 3) == roomy
+
+
+@forking
+@pytest.mark.usefixtures("small_shards")
+def test_work_from_several_processes_is_cached_as_a_serial_run_caches_it(
+    corpus: Path, tmp_path: Path
+) -> None:
+    root = tmp_path / "repo"
+    shutil.copytree(corpus, root)
+    serial = _report(root, 1)
+    assert _report(root, 2, cache=True) == serial  # cold: made in two processes, then stored
+    (root / "claims" / "extra.yaml").write_text("# a new file: the stored report is not used\n")
+    edited = _report(root, 2, cache=True)  # figure checks and matches read from the cache
+    assert _report(root, 1) == edited

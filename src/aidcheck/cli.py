@@ -175,6 +175,17 @@ def verify(
             "analysed snapshots (see docs/performance.md).",
         ),
     ] = False,
+    jobs: Annotated[
+        str | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            metavar="N",
+            help="How many processes share the work of a large repository: a number, or auto "
+            "(one per usable core, the default). Also AIDCHECK_JOBS. The report is the same "
+            "whatever the number.",
+        ),
+    ] = None,
     quiet: Annotated[
         bool,
         typer.Option(
@@ -205,6 +216,7 @@ def verify(
             sarif_root=sarif_root,
             cache=not no_cache,
             quiet=quiet,
+            jobs=jobs,
         )
     )
 

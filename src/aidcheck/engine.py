@@ -51,10 +51,12 @@ def run_rules(
     evidence: Evidence | None = None,
     selection: Iterable[Rule] | None = None,
     claims: ClaimCache | None = None,
+    jobs: int = 1,
 ) -> tuple[list[Finding], list[RuleRun]]:
     """Run the selected rules, apply the repository's suppressions, then run the meta rules
     (which judge the suppressions) over the result. `claims` keeps the figure checks between
-    runs (docs/performance.md)."""
+    runs (docs/performance.md); `jobs` processes may share the work that is independent per
+    claim (`aidcheck.workers`)."""
     findings: list[Finding] = []
     runs: list[RuleRun] = []
     ran: set[str] = set()
@@ -64,7 +66,7 @@ def run_rules(
         if settings.selected(rule) and rule.check is not None
     ]
     meta = [rule for rule in chosen if rule.family is Family.META]
-    facts = RunFacts(repo, claims)
+    facts = RunFacts(repo, claims, jobs)
     for rule in chosen:
         if rule.family is not Family.META:
             runs.append(_run(rule, repo, settings, evidence, findings, facts, ran))

@@ -52,6 +52,8 @@ def run(project: Project, inputs: Inputs | Refusal, options: VerifyOptions) -> O
     cache = inputs.cache
     if cache is not None and evidence is not None:
         evidence.cache = cache
+    if evidence is not None:
+        evidence.jobs = options.jobs
     loaded = load_repository(
         project.root,
         inputs.paths,
@@ -77,7 +79,9 @@ def run(project: Project, inputs: Inputs | Refusal, options: VerifyOptions) -> O
         )
     elif options.run_checks:
         claims = _claim_cache(cache, repo, evidence)
-        checked, runs = run_rules(repo, settings, evidence=evidence, claims=claims)
+        checked, runs = run_rules(
+            repo, settings, evidence=evidence, claims=claims, jobs=options.jobs
+        )
         if claims is not None:
             claims.save()
         report.findings.extend(cap_per_file(checked, inputs.budget.findings_per_file))

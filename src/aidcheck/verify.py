@@ -49,6 +49,9 @@ class VerifyOptions:
     cache: bool = False
     """Keep parsed files and snapshot analyses in the project's .aidcheck-cache between runs
     (`aidcheck verify` does, unless --no-cache; docs/performance.md)."""
+    jobs: int = 1
+    """How many processes may share the work that is independent per claim, file or snapshot
+    (`aidcheck.workers`; `aidcheck verify` uses one per usable core unless --jobs says)."""
 
 
 @dataclass

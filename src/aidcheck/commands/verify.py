@@ -14,6 +14,7 @@ from aidcheck.render import Format, RenderOptions, render, resolve
 from aidcheck.safetext import visible
 from aidcheck.severity import Severity
 from aidcheck.verify import EXIT_INPUT, Outcome, VerifyOptions, verify
+from aidcheck.workers import JOBS_ENV, JobsError, parse_jobs
 
 
 def run(
@@ -31,9 +32,15 @@ def run(
     sarif_root: Path | None = None,
     cache: bool = False,
     quiet: bool = False,
+    jobs: str | None = None,
 ) -> int:
     env = os.environ if environ is None else environ
     chosen = resolve(Format(fmt), env)
+    try:
+        processes = parse_jobs(jobs, env)
+    except JobsError as exc:
+        print(f"aidcheck: error: {visible(str(exc))} (--jobs or {JOBS_ENV})", file=sys.stderr)
+        return EXIT_INPUT
     gate = None
     if changed_since is not None or baseline is not None or write_baseline is not None:
         gate = GateOptions(changed_since, baseline, write_baseline)
@@ -47,6 +54,7 @@ def run(
                 archive=archive,
                 environ=dict(env),
                 cache=cache,
+                jobs=processes,
             )
         )
     except GatingError as exc:

@@ -6,6 +6,7 @@ source) and citation checks (by claim). The rules only read these results and wo
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING
@@ -122,6 +123,10 @@ class Evidence:
         """Where snapshot analyses are kept between runs (set by verify; None: not kept)."""
         self.claims: ClaimCache | None = None
         """Where quote matches are kept between runs (set by verify; None: not kept)."""
+        self.jobs = 1
+        """How many processes may share the snapshot analyses and quote searches (set by
+        verify; `prefetch`)."""
+        self._prefetched: dict[str, StoredQuote] = {}
 
     def snapshot(self, source: Source) -> SnapshotState:
         state = self._snapshots.get(source.id)
@@ -177,17 +182,53 @@ class Evidence:
     def citation(self, repo: Repository, claim: Claim) -> CitationCheck:
         check = self._citations.get(claim.id)
         if check is None:
+            if not self._citations and self.jobs > 1:
+                self.prefetch(repo)
             check = self._citations[claim.id] = self._check(repo, claim)
         return check
+
+    def prefetch(self, repo: Repository) -> None:
+        """Analyse the snapshots and search the quotes of every checkable claim the cache does
+        not answer for, in `jobs` processes, a shard of sources each: the work per source is
+        independent, and it is most of a cold run's citation checks. Each result is what
+        `_check` would find without the closest-passage search, which stays with `_check`
+        (one budget per run, spent in claim order), so the checks come out as a serial run's."""
+        from aidcheck.workers import map_shards
+
+        todo: dict[str, list[Claim]] = {}
+        for claim in self.checkable(repo):
+            state = self.snapshot(repo.source_of(claim))
+            if not state.readable or state.actual is None:
+                continue
+            stored = self._stored(claim, state)
+            if stored is not None:
+                self._prefetched[claim.id] = stored
+            else:
+                todo.setdefault(state.source_id, []).append(claim)
+        work = [(self._snapshots[source], claims) for source, claims in todo.items()]
+        done = map_shards(_search_sources, work, self.jobs, min_per_job=SOURCES_PER_JOB)
+        for (state, claims), (text, found) in zip(work, done, strict=True):
+            state.text = text
+            for claim, stored in zip(claims, found, strict=True):
+                self._prefetched[claim.id] = stored
+                if self.claims is not None and state.actual is not None:
+                    self.claims.store_quote(claim, state.actual, stored)
+
+    def _stored(self, claim: Claim, state: SnapshotState) -> StoredQuote | None:
+        """The claim's match as the claim cache holds it, if it still stands."""
+        if self.claims is None or state.actual is None:
+            return None
+        stored = self.claims.quote(claim, state.actual)
+        if stored is not None and not self._usable(stored, state):
+            return None
+        return stored
 
     def _check(self, repo: Repository, claim: Claim) -> CitationCheck:
         state = self.snapshot(repo.source_of(claim))
         check = CitationCheck(claim.id, state)
         if not state.readable or state.actual is None:
             return check
-        stored = self.claims.quote(claim, state.actual) if self.claims is not None else None
-        if stored is not None and not self._usable(stored, state):
-            stored = None
+        stored = self._prefetched.pop(claim.id, None) or self._stored(claim, state)
         if stored is None:
             text = state.text
             assert text is not None
@@ -229,6 +270,28 @@ class Evidence:
     def checkable(self, repo: Repository) -> list[Claim]:
         """Claims whose cited source is known (the loader reports the others)."""
         return [c for c in repo.claims.values() if repo.claim_source.get(c.id) in repo.sources]
+
+
+SOURCES_PER_JOB = 20
+"""Snapshots are shared among processes only by this many sources or more to a process."""
+
+
+def _search_sources(
+    work: Sequence[tuple[SnapshotState, list[Claim]]],
+) -> list[tuple[SnapshotText | None, list[StoredQuote]]]:
+    """For each source: its analysed snapshot, and each claim's match in it, searched as
+    `Evidence._check` searches with the closest passage left unsearched."""
+    out: list[tuple[SnapshotText | None, list[StoredQuote]]] = []
+    for state, claims in work:
+        text = state.text
+        assert text is not None
+        size = len(text.view.text)
+        found = []
+        for claim in claims:
+            match = find_quote(text, claim.quote, claim.anchor, closest=False)
+            found.append(StoredQuote(match, _untrusted(text, match), size, False))
+        out.append((text, found))
+    return out
 
 
 def standing(match: QuoteMatch) -> Occurrence | None:

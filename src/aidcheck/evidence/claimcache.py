@@ -161,18 +161,29 @@ class ClaimCache:
     def figure(self, claim: Claim) -> FigureCheck:
         """`check_figure(claim, units)` with the repository's unit table, read from the cache
         when it was made before with the same table."""
-        units = self.repo.units
-        file, key = self._where(claim)
-        stored = _figure_from(self._get(FIGURES, file, key), claim, units)
+        stored = self.stored_figure(claim)
         if stored is not None:
-            self.hits += 1
             return stored
-        self.misses += 1
-        check = check_figure(claim, units)
+        check = check_figure(claim, self.repo.units)
+        self.store_figure(claim, check)
+        return check
+
+    def stored_figure(self, claim: Claim) -> FigureCheck | None:
+        """The claim's figure check as the cache holds it (made with this unit table), or None."""
+        file, key = self._where(claim)
+        stored = _figure_from(self._get(FIGURES, file, key), claim, self.repo.units)
+        if stored is None:
+            self.misses += 1
+        else:
+            self.hits += 1
+        return stored
+
+    def store_figure(self, claim: Claim, check: FigureCheck) -> None:
+        """Keep a figure check made with the repository's unit table for the next run."""
+        file, key = self._where(claim)
         value = _figure_to(check)
         if value is not None:
             self._put(FIGURES, file, key, value)
-        return check
 
     # The quote's match in its snapshot (C103, C104, C106)
 

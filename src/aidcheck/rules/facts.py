@@ -8,6 +8,7 @@ property here (not a string key in a dict) when a second rule needs what one rul
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -21,11 +22,18 @@ if TYPE_CHECKING:
     from aidcheck.rules.suppression import SuppressionUse
 
 
+FIGURES_PER_JOB = 1000
+"""Figure checks are shared among processes only by this many claims or more to a process:
+each takes a fraction of a millisecond, and a process costs a fork and a pickle."""
+
+
 class RunFacts:
-    def __init__(self, repo: Repository, claims: ClaimCache | None = None) -> None:
+    def __init__(self, repo: Repository, claims: ClaimCache | None = None, jobs: int = 1) -> None:
         self.repo = repo
         self.claims = claims
         """Where figure checks are kept between runs (set by verify; None: not kept)."""
+        self.jobs = jobs
+        """How many processes may share work that is independent per claim (`workers`)."""
         self.suppression_uses: list[SuppressionUse] = []
         """How often each suppression matched, set by the engine before the meta rules run."""
 
@@ -70,9 +78,25 @@ class RunFacts:
     def figure_checks(self) -> dict[str, FigureCheck]:
         """Each claim's figure against its own quote, by claim id (C105, C107, C108)."""
         from aidcheck.evidence.figures import check_figure
+        from aidcheck.workers import map_shards
 
         units = self.repo.units
-        claims = self.repo.claims.values()
-        if self.claims is not None:
-            return {claim.id: self.claims.figure(claim) for claim in claims}
-        return {claim.id: check_figure(claim, units) for claim in claims}
+        kept = self.claims
+        checks: dict[str, FigureCheck | None] = {}
+        missing: list[Claim] = []
+        for claim in self.repo.claims.values():
+            stored = kept.stored_figure(claim) if kept is not None else None
+            checks[claim.id] = stored
+            if stored is None:
+                missing.append(claim)
+
+        def check(claims: Sequence[Claim]) -> list[FigureCheck]:
+            return [check_figure(claim, units) for claim in claims]
+
+        made = map_shards(check, missing, self.jobs, min_per_job=FIGURES_PER_JOB)
+        for claim, made_check in zip(missing, made, strict=True):
+            made_check.claimed = claim.figure  # the claim's own object, not a worker's copy
+            checks[claim.id] = made_check
+            if kept is not None:
+                kept.store_figure(claim, made_check)
+        return {ident: check for ident, check in checks.items() if check is not None}
