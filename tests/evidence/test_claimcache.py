@@ -69,6 +69,7 @@ class Work:
             return mojibake(*args, **kwargs)
 
         monkeypatch.setattr(claimcache, "check_figure", counted_figure)
+        monkeypatch.setattr(figures, "check_figure", counted_figure)
         monkeypatch.setattr(citations, "find_quote", counted_find)
         monkeypatch.setattr(citations, "closest_passage", counted_closest)
         monkeypatch.setattr(matching, "closest_passage", counted_closest)
