@@ -61,6 +61,7 @@ def run(project: Project, inputs: Inputs | Refusal, options: VerifyOptions) -> O
         limits=inputs.budget,
         roots=inputs.roots,
         cache=cache,
+        jobs=options.jobs,
     )
     repo = loaded.repository
     if not repo.files:

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from aidcheck import rules
+import pytest
+
+from aidcheck import rules, workers
+from aidcheck.loader import repository
 from aidcheck.loader.repository import LoadResult, load_repository
 from tests.conftest import SOURCE, RepoFactory
 
@@ -149,3 +152,37 @@ def test_loaded_files_keep_neither_raw_data_nor_positions_nobody_asked_for(
     assert not any(doc._placed for doc in docs)
     claim_id = next(iter(result.repository.claims))
     assert result.repository.claim_location(claim_id, "figure").line > 1
+
+
+@pytest.mark.skipif(not workers.can_fork(), reason="workers fork only on Linux")
+@pytest.mark.parametrize("jobs", [2, 4])
+def test_files_loaded_in_several_processes_give_what_one_process_gives(
+    make_repo: RepoFactory, monkeypatch: pytest.MonkeyPatch, jobs: int
+) -> None:
+    """Problems in the same order at the same places, the same claims, and positions read from
+    documents that came back from other processes."""
+    other = SOURCE.replace("id: xinhua-2019\n", "id: other-2019\n").replace(
+        "xinhua-2019-", "other-2019-"
+    )
+    files = {
+        "a.yaml": SOURCE,
+        "b.yaml": other.replace("figure: 1180家", "figure: 1180"),  # a schema error
+        "c.yaml": SOURCE.replace("    figure: 1180家\n", "    figure: 1180家\n    figure: 9家\n"),
+        "d.yaml": "- a\n- b\n",  # not a mapping
+        "e.yaml": "units:\n  - {name: 台, dimension: machines}\n",
+        "f.yaml": SOURCE.replace("    metric: staff_dispatch_visits", "   metric: x"),  # syntax
+        "g.yaml": other.replace("other-2019", "third-2019"),
+    }
+    root = make_repo(files)
+
+    def loaded(n: int) -> tuple[list[str], list[str], list[str]]:
+        result = load_repository(root, [root / "claims"], rules.names(), jobs=n)
+        repo = result.repository
+        said = [f"{p.code} {p.problem.message} {p.problem.locations}" for p in result.problems]
+        places = [str(repo.claim_location(ident, "figure")) for ident in repo.claims]
+        return said, list(repo.claims), places
+
+    serial = loaded(1)
+    assert len(serial[0]) >= 4 and serial[2]
+    monkeypatch.setattr(repository, "FILES_PER_JOB", 1)
+    assert loaded(jobs) == serial

@@ -35,6 +35,7 @@ from aidcheck.model.relations import Relation, Suppression
 from aidcheck.model.source import Source
 from aidcheck.model.units import UnitsSection, UnitTable, builtin_units
 from aidcheck.safeio import UnsafeFile, read_regular
+from aidcheck.workers import map_shards
 
 if TYPE_CHECKING:
     from aidcheck.cache import Cache
@@ -116,13 +117,16 @@ def load_repository(
     limits: Limits | None = None,
     roots: Sequence[Path] | None = None,
     cache: Cache | None = None,
+    jobs: int = 1,
 ) -> LoadResult:
     """Load the claim files under `paths`. `known_rules` holds the rule codes and names a
     suppression may name (`aidcheck.rules.names()`): the loader is given them rather than
     asking the rule registry, which sits above it. Links are followed only to files below
     `roots` (default: the project root and the named paths themselves, resolved). With a
     `cache`, a file read before (same bytes, same limits, same aidcheck) is not parsed again;
-    it is still read through the same bounds, and validated as if it were new."""
+    it is still read through the same bounds, and validated as if it were new. `jobs`
+    processes may share the parsing and validation of the files (`aidcheck.workers`); the
+    result is the same whatever their number."""
     paths = list(paths)
     limits = limits or Limits()
     if roots is None:
@@ -149,19 +153,18 @@ def load_repository(
             _extend_units(loading.path, loading.data, repo, units)
     checked = LoadResult(repository=repo)
     parsed: list[tuple[Path, RepositoryFile]] = []
-    for loading in loads:
-        if not loading.loaded:
-            _load_file(loading, repo, limits, cache)
-        result.problems.extend(loading.problems)
-        data, loading.data, loading.raw = loading.data, None, None
-        if data is None:
-            continue
-        model = _validate(loading.path, data, repo, checked, limits)
-        repo.documents[loading.path].data = None
-        del data
-        if model is not None:
-            share_fields_sets(model)
-            parsed.append((loading.path, model))
+
+    def settle(shard: Sequence[_Loading]) -> list[_Settled]:
+        return [_settle(loading, repo, limits, cache) for loading in shard]
+
+    for settled in map_shards(settle, loads, jobs, min_per_job=FILES_PER_JOB):
+        if settled.document is not None:
+            repo.documents[settled.path] = settled.document
+        result.problems.extend(settled.problems)
+        checked.problems.extend(settled.invalid)
+        if settled.model is not None:
+            share_fields_sets(settled.model)
+            parsed.append((settled.path, settled.model))
     result.problems.extend(units.problems)
     result.problems.extend(checked.problems)
     for path, model in parsed:
@@ -274,6 +277,41 @@ class _Loading:
     data: dict[str, Any] | None = None
     loaded: bool = False
     problems: list[LoadProblem] = field(default_factory=list)
+
+
+FILES_PER_JOB = 100
+"""Files are parsed and validated in several processes only by this many or more to a process."""
+
+
+@dataclass(slots=True)
+class _Settled:
+    """What one file came to: its document and model (None where it went wrong), the problems
+    of reading and parsing it, and those of validating it (reported after the units')."""
+
+    path: Path
+    document: Document | None
+    model: RepositoryFile | None
+    problems: list[LoadProblem]
+    invalid: list[LoadProblem]
+
+
+def _settle(loading: _Loading, repo: Repository, limits: Limits, cache: Cache | None) -> _Settled:
+    """Parse a file read by `_read` (unless the units pass did) and validate it; its raw data is
+    let go before the next file's, since the raw data of all files took more memory than their
+    models. Reads `repo` (the unit table, paths) and changes nothing in it: it may run in
+    another process (`load_repository`'s jobs)."""
+    if not loading.loaded:
+        _load_file(loading, repo, limits, cache)
+    document = repo.documents.get(loading.path)
+    data, loading.data, loading.raw = loading.data, None, None
+    checked = LoadResult(repository=repo)
+    model = None
+    if data is not None:
+        model = _validate(loading.path, data, repo, checked, limits)
+        if document is not None:
+            document.data = None
+        del data
+    return _Settled(loading.path, document, model, loading.problems, checked.problems)
 
 
 def _may_define_units(raw: bytes) -> bool:
