@@ -87,3 +87,15 @@ def test_a_document_without_a_source_has_only_the_document_start() -> None:
     doc = parse("a: 1\n")
     doc.source = None
     assert doc.position(("a",)) == Position(1, 1)
+
+
+def test_remembered_tags_of_plain_texts_never_leak_into_quoted_ones() -> None:
+    from aidcheck.loader import yamlnodes
+
+    text = "a: 12\nb: '12'\nc: 12\nd: \"true\"\ne: true\nf: !!str 12\ng: ''\nh:\n"
+    expected = {"a": 12, "b": "12", "c": 12, "d": "true", "e": True, "f": "12", "g": "", "h": None}
+    assert parse(text).data == expected
+    many = "".join(f"k{i}: {i}\n" for i in range(yamlnodes._PLAIN_TAGS_KEPT + 10))
+    assert parse(many).data[f"k{yamlnodes._PLAIN_TAGS_KEPT + 9}"] == yamlnodes._PLAIN_TAGS_KEPT + 9
+    assert len(yamlnodes._PLAIN_TAGS) <= yamlnodes._PLAIN_TAGS_KEPT
+    assert parse(text).data == expected

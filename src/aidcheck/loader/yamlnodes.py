@@ -196,6 +196,40 @@ class _Loader(_BaseLoader):
     """The C loader with YAML 1.2 core implicit types (plus `YYYY-MM-DD` dates)."""
 
     yaml_implicit_resolvers: dict[Any, Any] = {}  # noqa: RUF012 - PyYAML's class-level table
+    yaml_path_resolvers: dict[Any, Any] = {}  # noqa: RUF012 - none, whatever others register
+
+    # The composer (in C) calls these for every node. No path resolvers are registered, so
+    # PyYAML's own versions come down to the implicit resolvers for a plain scalar and the
+    # default tags otherwise; these give the same tags with less Python per node, and remember
+    # the tag of each plain text (keys, codes and dates recur in every claim).
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        return None
+
+    def ascend_resolver(self) -> None:
+        return None
+
+    def resolve(self, kind: Any, value: str, implicit: tuple[bool, bool]) -> str:
+        if kind is yaml.ScalarNode:
+            if not implicit[0]:
+                return _STR_TAG
+            tag = _PLAIN_TAGS.get(value)
+            if tag is None:
+                tag = _STR_TAG
+                for candidate, pattern in self.yaml_implicit_resolvers.get(value[:1], ()):
+                    if pattern.match(value):
+                        tag = candidate
+                        break
+                if len(_PLAIN_TAGS) >= _PLAIN_TAGS_KEPT:
+                    _PLAIN_TAGS.clear()
+                _PLAIN_TAGS[value] = tag
+            return tag
+        return _SEQ_TAG if kind is yaml.SequenceNode else _MAP_TAG
+
+
+_SEQ_TAG, _MAP_TAG = _TAG + "seq", _TAG + "map"
+_Scalar = yaml.ScalarNode
+_PLAIN_TAGS: dict[str, str] = {}
+_PLAIN_TAGS_KEPT = 4096
 
 
 for _tag, _pattern, _first in (
@@ -288,16 +322,10 @@ class _Builder:
             node = _untagged(node)
         self.budget -= 1
         if self.budget < 0:
-            raise YamlLimitError(
-                f"the document builds more than {self.limits.nodes} values (aliases count each "
-                f"time they are used); split the file, or {self.limits.hint('nodes')}",
-                _position(node),
-                "nodes",
-            )
+            raise self._too_many(node)
         if isinstance(node, yaml.ScalarNode):
             if node.tag == _STR_TAG:
                 value = node.value
-                # Ids, codes, units and wordings recur in thousands of claims: one copy of each.
                 if len(value) <= _INTERNED_CHARS:
                     value = sys.intern(value)
             else:
@@ -316,11 +344,33 @@ class _Builder:
             items = []
             places: list[Place] = []
             for i, item in enumerate(node.value):
+                if item.tag == _STR_TAG and type(item) is _Scalar:  # most items: a text
+                    items.append(self._text(item))
+                    if self.places:
+                        places.append(_pack(item))
+                    continue
                 value, place = self.build(item, (*path, i), depth + 1)
                 items.append(value)
                 places.append(place)
             return items, ((_pack(node), places) if self.places else 0)
         raise _refused(node)
+
+    def _text(self, node: yaml.ScalarNode) -> str:
+        """`build` of a scalar tagged as text, without the calls: most nodes are one."""
+        self.budget -= 1
+        if self.budget < 0:
+            raise self._too_many(node)
+        value: str = node.value
+        # Ids, codes, units and wordings recur in thousands of claims: one copy of each.
+        return sys.intern(value) if len(value) <= _INTERNED_CHARS else value
+
+    def _too_many(self, node: yaml.Node) -> YamlLimitError:
+        return YamlLimitError(
+            f"the document builds more than {self.limits.nodes} values (aliases count each "
+            f"time they are used); split the file, or {self.limits.hint('nodes')}",
+            _position(node),
+            "nodes",
+        )
 
     def _mapping(
         self, node: yaml.MappingNode, path: PathKey, depth: int
@@ -329,7 +379,10 @@ class _Builder:
         entries: dict[str, tuple[int, Place]] | None = {} if self.places else None
         first_seen: dict[Any, yaml.Node] = {}
         for key_node, value_node in node.value:
-            key = self.build(key_node, path, depth)[0]
+            if key_node.tag == _STR_TAG and type(key_node) is _Scalar:
+                key = self._text(key_node)
+            else:
+                key = self.build(key_node, path, depth)[0]
             if not isinstance(key, str):
                 self.doc.plain = False
                 if not isinstance(key, int):
@@ -342,7 +395,11 @@ class _Builder:
                 )
                 continue  # keep the first; the duplicate is reported as an input error
             first_seen[key] = key_node
-            result[key], value_place = self.build(value_node, (*path, key), depth)
+            if value_node.tag == _STR_TAG and type(value_node) is _Scalar:
+                result[key] = self._text(value_node)
+                value_place = _pack(value_node) if entries is not None else 0
+            else:
+                result[key], value_place = self.build(value_node, (*path, key), depth)
             if (
                 entries is not None
                 and isinstance(key_node, yaml.ScalarNode)

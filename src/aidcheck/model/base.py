@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import typing
 from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict
@@ -35,15 +37,32 @@ def share_fields_sets(model: BaseModel) -> None:
     set is never changed (pydantic adds to it only on assignment, which a frozen model refuses,
     and `model_copy` copies it before changing the copy), so equal sets can be one object."""
     stack: list[BaseModel] = [model]
+    shared_sets, setattr_ = _FIELDS_SETS, object.__setattr__
     while stack:
         item = stack.pop()
-        if item.model_config.get("frozen"):
+        frozen, nested = _shape(type(item))
+        if frozen:
             own = item.__pydantic_fields_set__
-            shared = _FIELDS_SETS.setdefault(frozenset(own), own)
+            shared = shared_sets.setdefault(frozenset(own), own)
             if shared is not own:
-                object.__setattr__(item, "__pydantic_fields_set__", shared)
-        for value in item.__dict__.values():
+                setattr_(item, "__pydantic_fields_set__", shared)
+        for name in nested:
+            value = getattr(item, name)
             if isinstance(value, BaseModel):
                 stack.append(value)
             elif isinstance(value, list):
                 stack.extend(v for v in value if isinstance(v, BaseModel))
+
+
+@functools.cache
+def _shape(cls: type[BaseModel]) -> tuple[bool, tuple[str, ...]]:
+    """Whether `cls` is frozen, and the names of its fields whose type may hold a model."""
+    return bool(cls.model_config.get("frozen")), tuple(
+        name for name, info in cls.model_fields.items() if _holds_model(info.annotation)
+    )
+
+
+def _holds_model(annotation: Any) -> bool:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return True
+    return any(_holds_model(arg) for arg in typing.get_args(annotation))
