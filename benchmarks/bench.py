@@ -6,7 +6,9 @@ Run:  pip install -e '.[bench]'   (check-jsonschema, yamllint; each is skipped i
 For each size it writes a synthetic repository (benchmarks/corpus.py, seed 7, with an archive
 and planted findings), then measures, each in a fresh process, the median of --repeat runs:
 
-  verify cold     `aidcheck verify -f json` with no cache folder (it writes the cache)
+  verify cold     `aidcheck verify -f json` with no cache folder (it writes the cache), with
+                  one process per usable core (--jobs auto, the default)
+  verify cold, 1 process   the same with --no-cache --jobs 1: the work of one process
   verify warm     the same again, nothing changed (reads the cache)
   verify edited   after one claim file of the repository was edited (cache of the others)
   parse floor     the same claim files read with PyYAML's C loader and validated with pydantic
@@ -205,6 +207,7 @@ def bench_size(n: int, work: Path, times: int, previous: dict[str, Run | None]) 
         f"snapshots (median of {times}) =="
     )
     cold = repeat(verify, repo, times, before=clear)
+    serial = repeat([*verify, "--no-cache", "--jobs", "1"], repo, times)
     warm = repeat(verify, repo, times)
     edited_file = Path(files[len(files) // 2])
     original = edited_file.read_text(encoding="utf-8")
@@ -232,9 +235,11 @@ def bench_size(n: int, work: Path, times: int, previous: dict[str, Run | None]) 
         [PY, "-c", PHASES, str(repo)], capture_output=True, text=True, timeout=TIMEOUT
     )
     print(f"  verify cold           {fmt(cold, n)}")
+    print(f"  verify cold, 1 process{fmt(serial, n)}   cold/it {ratio(cold, serial)}")
     print(f"  verify warm           {fmt(warm, n)}   cold/warm {ratio(cold, warm)}")
     print(f"  verify, 1 file edited {fmt(edited, n)}   edited/warm {ratio(edited, warm)}")
     print(f"  parse floor           {fmt(floor, n)}   cold/floor {ratio(cold, floor)}")
+    print(f"  1 process / floor     {ratio(serial, floor)}")
     print(f"  check-jsonschema      {fmt(checker, n)}   cold/it {ratio(cold, checker)}")
     print(f"  yamllint              {fmt(lint, n)}   cold/it {ratio(cold, lint)}")
     if cold is not None and previous.get("cold") is not None:
@@ -265,7 +270,10 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=3, help="runs per figure (median)")
     parser.add_argument("--work", type=Path, help="keep the corpora here (default: a temp dir)")
     args = parser.parse_args()
-    print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}")
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    print(f"python {sys.version.split()[0]}, {cores} usable cores, load {os.getloadavg()[0]:.1f}")
+    print("peak memory is the largest process's (with --jobs, each forked child shares its pages")
+    print("with the parent until it writes them)")
     startup(max(args.repeat, 5))
     ok = True
     previous: dict[str, Run | None] = {}
