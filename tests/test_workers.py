@@ -161,13 +161,20 @@ def test_a_run_in_several_processes_reports_what_a_serial_run_does(corpus: Path,
     assert _report(corpus, jobs) == serial
 
 
+@pytest.fixture
+def copy(corpus: Path, tmp_path: Path) -> Path:
+    """A copy of the corpus that a test may change."""
+    root = tmp_path / "repo"
+    shutil.copytree(corpus, root)
+    return root
+
+
 @forking
 @pytest.mark.usefixtures("small_shards")
 def test_the_closest_passage_budget_is_spent_in_claim_order_as_in_a_serial_run(
-    corpus: Path, tmp_path: Path
+    copy: Path,
 ) -> None:
-    root = tmp_path / "repo"
-    shutil.copytree(corpus, root)
+    root = copy
     for path in sorted((root / "claims" / "sources").glob("*.yaml"))[:10]:
         lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
         at = next(i for i, line in enumerate(lines) if line.startswith("    quote: "))
@@ -181,11 +188,8 @@ def test_the_closest_passage_budget_is_spent_in_claim_order_as_in_a_serial_run(
 
 @forking
 @pytest.mark.usefixtures("small_shards")
-def test_work_from_several_processes_is_cached_as_a_serial_run_caches_it(
-    corpus: Path, tmp_path: Path
-) -> None:
-    root = tmp_path / "repo"
-    shutil.copytree(corpus, root)
+def test_work_from_several_processes_is_cached_as_a_serial_run_caches_it(copy: Path) -> None:
+    root = copy
     serial = _report(root, 1)
     assert _report(root, 2, cache=True) == serial  # cold: made in two processes, then stored
     (root / "claims" / "extra.yaml").write_text("# a new file: the stored report is not used\n")
