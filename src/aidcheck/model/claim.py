@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from enum import StrEnum
 from typing import Any
 
@@ -82,14 +81,6 @@ class Anchor(StrictModel):
     occurrence: int | None = Field(default=None, ge=1)
 
 
-@functools.lru_cache(maxsize=4096)
-def _read_figure_cached(text: str) -> Quantity:
-    """Figures repeat across a repository (1180家, 超过6万人次); quantities are immutable."""
-    from aidcheck.numbers import read_figure
-
-    return read_figure(text)
-
-
 class Claim(StrictModel):
     id: Identifier
     metric: Identifier
@@ -115,13 +106,11 @@ class Claim(StrictModel):
     @classmethod
     def _read_figure(cls, value: Any, info: ValidationInfo) -> Any:
         if isinstance(value, str):
+            from aidcheck.numbers import read_figure
+
             context = info.context if isinstance(info.context, dict) else {}
             table = context.get("units")
-            if isinstance(table, UnitTable) and not table.builtin:
-                from aidcheck.numbers import read_figure
-
-                return read_figure(value, table)  # a repository's own units: not cached
-            return _read_figure_cached(value)
+            return read_figure(value, table if isinstance(table, UnitTable) else None)
         if isinstance(value, int | float) and not isinstance(value, bool):
             raise ValueError(
                 "write the figure as the source states it, in quotes if needed "

@@ -110,7 +110,9 @@ class UnitTable:
     en: dict[str, Unit] = field(default_factory=dict)  # English singular, lower case → unit
     before: dict[str, Unit] = field(default_factory=dict)
     nouns: dict[str, Unit] = field(default_factory=dict)
-    builtin: bool = False  # the shipped table, unextended: figures read with it may be cached
+    builtin: bool = False  # the shipped table, unextended
+    readings: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    """Figures read with this table, by the text read (kept by aidcheck.numbers.read_figure)."""
 
     def add(self, section: UnitsSection) -> list[str]:
         """Add a section's dimensions and units; return what could not be added, each as a
@@ -140,7 +142,8 @@ class UnitTable:
             self._words(self.en, english, unit, lambda w: singular(w.lower()))
             self._words(self.before, entry.before, unit, str.lower)
             self._words(self.nouns, entry.nouns, unit, str)
-        self.__dict__.pop("_patterns", None)
+        self.__dict__.pop("patterns", None)
+        self.readings.clear()
         return errors
 
     @staticmethod

@@ -25,6 +25,7 @@ _EXAMPLES = "e.g. 超过6万人次, 400余家, 9.32万人, 3至5所, 'more than 
 # 两批共315名: a breakdown ("two batches") before the total that the figure states.
 _TOTAL_RE = re.compile(r"共计|共有|合计|总计|累计|共")
 _DATE_MARKS = "年月日号时点分秒"
+_READINGS = 1 << 17  # readings a unit table keeps (of distinct texts), before it starts afresh
 
 
 class FigureError(ValueError):
@@ -60,10 +61,29 @@ def read_figure(text: str, units: UnitTable | None = None) -> Quantity:
 
     A leading breakdown before 共 is allowed (两批共315名 reads as 315名). Raises FigureError when
     the text is empty, holds no number, or holds anything besides one figure.
+
+    What a text reads as depends on the text and the unit table only, so each table keeps its
+    readings: figures repeat across a repository (1180家, 超过6万人次), and a claim's figure is
+    read by the claim model and again by the figure check (C105). Quantities are immutable.
     """
+    table = units or builtin_units()
+    reading = table.readings.get(text)
+    if reading is None:
+        if len(table.readings) >= _READINGS:
+            table.readings.clear()
+        try:
+            reading = _read(text, table)
+        except FigureError as exc:
+            reading = str(exc)
+        table.readings[text] = reading
+    if isinstance(reading, str):
+        raise FigureError(reading)
+    return reading
+
+
+def _read(text: str, table: UnitTable) -> Quantity:
     from aidcheck.numbers import words
 
-    table = units or builtin_units()
     stated = text.strip()
     if not stated:
         raise FigureError(f"the figure is empty; write one number with hedge and unit, {_EXAMPLES}")
