@@ -67,3 +67,11 @@ def test_a_shared_set_cannot_be_changed_through_one_of_its_models() -> None:
     copy = first.model_copy(update={"note": "copied"})
     assert "note" in copy.model_fields_set
     assert "note" not in second.model_fields_set and "note" not in first.model_fields_set
+
+
+def test_intervals_of_figures_share_their_fields_sets() -> None:
+    first, second, third = _file("12家", "超过13家", "超过14家").claims
+    a, b, c = first.figure.interval, second.figure.interval, third.figure.interval
+    assert b.model_fields_set is c.model_fields_set
+    assert a.model_fields_set == {"low", "high"} != b.model_fields_set
+    assert (str(a), str(b), str(c)) == ("{12}", "(13, ∞)", "(14, ∞)")

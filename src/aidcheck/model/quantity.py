@@ -15,7 +15,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator, Field, ValidationInfo, computed_field, model_validator
 
-from aidcheck.model.base import StrictModel
+from aidcheck.model.base import StrictModel, share_fields_sets
 from aidcheck.model.units import DimensionName, UnitTable, builtin_units, did_you_mean
 
 ZERO = Decimal(0)
@@ -223,7 +223,9 @@ class Quantity(StrictModel):
     @cached_property
     def interval(self) -> Interval:
         """Computed once: checks read it for every comparison."""
-        return interval_of(self)
+        interval = interval_of(self)
+        share_fields_sets(interval)
+        return interval
 
 
 def interval_of(q: Quantity) -> Interval:
