@@ -208,7 +208,18 @@ def test_damaged_entries_are_rebuilt_not_trusted(
 
 @pytest.mark.parametrize(
     "value",
-    [5, None, "text", [], {"root": "x"}, {"data": {}, "root": [1, 2], "duplicates": [[1]]}],
+    [
+        5,
+        None,
+        "text",
+        [],
+        {"root": "x"},
+        {"data": {}, "root": [1, 2], "duplicates": [[1]]},
+        {"snapshots": [], "report": "{}"},
+        {"snapshots": [], "report": '{"root": ".", "summary": {"exit_code": "0"}}'},
+        {"snapshots": [], "report": "[1"},
+        {"snapshots": [], "report": {"root": ".", "summary": {"exit_code": 0}}},
+    ],
 )
 def test_signed_entries_of_the_wrong_shape_are_rebuilt(
     project: Path, counts: Counts, monkeypatch: pytest.MonkeyPatch, value: Any

@@ -11,14 +11,22 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from aidcheck.severity import Severity as Severity  # the report model speaks of it
 
 REPORT_SCHEMA_VERSION = "1.1"
 
 
-class Location(BaseModel):
+class ReportModel(BaseModel):
+    """The base of the report's models. Their validators are built when first used, not on
+    import: a run whose report the cache holds writes the JSON format from the stored data and
+    never builds them (aidcheck.runcache)."""
+
+    model_config = ConfigDict(defer_build=True)
+
+
+class Location(ReportModel):
     """A 1-based place in a file, relative to the repository root when it lies inside it."""
 
     path: str
@@ -90,7 +98,7 @@ class Message:
         )
 
 
-class Problem(BaseModel):
+class Problem(ReportModel):
     """What a rule yields; the engine stamps the rule's code and configured severity on it.
 
     Rules build problems from a `Message` (`MESSAGE(claims=..., value=...)`); `message` is its
@@ -117,7 +125,7 @@ class Problem(BaseModel):
     )
 
 
-class Finding(BaseModel):
+class Finding(ReportModel):
     code: str
     rule: str
     severity: Severity
@@ -172,7 +180,7 @@ def fingerprint(code: str, problem: Problem) -> str:
     return hashlib.sha256("\x1f".join(basis).encode()).hexdigest()[:16]
 
 
-class RuleRun(BaseModel):
+class RuleRun(ReportModel):
     """What one rule did: how many comparisons it made and how many passed."""
 
     code: str
@@ -189,7 +197,7 @@ class RuleRun(BaseModel):
     )
 
 
-class SourceSummary(BaseModel):
+class SourceSummary(ReportModel):
     id: str
     publisher: str
     title: str
@@ -199,7 +207,7 @@ class SourceSummary(BaseModel):
     citation_status: str = "not checked"
 
 
-class ClaimRef(BaseModel):
+class ClaimRef(ReportModel):
     """What a reader needs to see of a claim next to a finding: who said what, where, when."""
 
     id: str
@@ -215,7 +223,7 @@ class ClaimRef(BaseModel):
     location: Location
 
 
-class Summary(BaseModel):
+class Summary(ReportModel):
     sources: int = 0
     claims: int = 0
     metrics: int = 0
@@ -235,7 +243,7 @@ class Summary(BaseModel):
     exit_code: int = 0
 
 
-class Report(BaseModel):
+class Report(ReportModel):
     schema_version: str = REPORT_SCHEMA_VERSION
     tool: dict[str, str] = Field(default_factory=dict)
     root: str = ""
