@@ -531,3 +531,22 @@ def test_a_stored_report_records_the_snapshots_as_its_run_read_them(
     monkeypatch.setattr(runcache, "store_report", real_store)
     report = json.loads(run(project))
     assert any(f["code"] == "C102" and "s000000.txt" in f["message"] for f in report["findings"])
+
+
+def test_a_match_two_claims_share_keeps_its_closest_passage_when_the_budget_ends(
+    tmp_path: Path, work: Work
+) -> None:
+    """Two claims with the same quote and figure share one record. With budget for one closest
+    passage, the second claim's finding gives none, and the record must still hold the passage
+    the first one found, for the next run."""
+    twin = dict(NEAR_A, id="a2")
+    cited = Cited(tmp_path).source("src", TEXT, [NEAR_A, twin])
+    root = cited.write()
+    one = {"AIDCHECK_LIMITS": f"closest_chars={len(TEXT)}"}
+    first = run(root, work, environ=one)
+    assert first.count('"closest": {') == 1 and work.passages == 1
+    both = {"AIDCHECK_LIMITS": f"closest_chars={len(TEXT) * 2}"}
+    again = run(root, work, environ=both)
+    assert work.quotes == 0 and work.passages == 0
+    assert again == run(root, cache=False, environ=both)
+    assert again.count('"closest": {') == 2

@@ -7,7 +7,7 @@ source) and citation checks (by claim). The rules only read these results and wo
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
@@ -243,9 +243,10 @@ class Evidence:
                 self.claims.store_quote(claim, state.actual, stored)
         # A stored match spends the budget as the search it stands for would have.
         closest = self._closest_budget >= stored.size
-        if not stored.match.found:
+        match = stored.match
+        if not match.found:
             if not closest:
-                stored.match.closest = None
+                match = replace(match, closest=None)  # the stored match stays as it was
             elif not stored.closest_searched:
                 text = state.text
                 assert text is not None
@@ -255,7 +256,7 @@ class Evidence:
                     self.claims.store_quote(claim, state.actual, stored)
             if closest:
                 self._closest_budget -= stored.size
-        check.match, check.untrusted = stored.match, stored.untrusted
+        check.match, check.untrusted = match, stored.untrusted
         return check
 
     @staticmethod

@@ -179,17 +179,20 @@ class ClaimCache:
         return stored
 
     def store_figure(self, claim: Claim, check: FigureCheck) -> None:
-        """Keep a figure check made with the repository's unit table for the next run."""
+        """Keep a figure check made with the repository's unit table for the next run (it is
+        serialised when saved: the run holds the check anyway)."""
         file, key = self._where(claim)
-        value = _figure_to(check)
-        if value is not None:
-            self._put(FIGURES, file, key, value)
+        self._put(FIGURES, file, key, check)
 
     # The quote's match in its snapshot (C103, C104, C106)
 
     def quote(self, claim: Claim, snapshot_sha256: str) -> StoredQuote | None:
         """The stored match of the claim's quote in the snapshot with that sha256, or None."""
         file, key = self._where(claim)
+        made = self._bucket(file).kept[QUOTES].get(key + snapshot_sha256[:32])
+        if isinstance(made, StoredQuote):  # by a claim with the same quote, earlier in this run
+            self.hits += 1
+            return made
         stored = _quote_from(self._get(QUOTES, file, key + snapshot_sha256[:32]))
         if stored is None:
             self.misses += 1
@@ -198,8 +201,10 @@ class ClaimCache:
         return stored
 
     def store_quote(self, claim: Claim, snapshot_sha256: str, stored: StoredQuote) -> None:
+        """Keep a quote's match for the next run; serialised when saved, so `stored` must not
+        change afterwards but to record a closest passage searched for (store it again)."""
         file, key = self._where(claim)
-        self._put(QUOTES, file, key + snapshot_sha256[:32], _quote_to(stored))
+        self._put(QUOTES, file, key + snapshot_sha256[:32], stored)
 
     def save(self) -> None:
         """Write back each shard whose records changed. A file's records this run did not use
@@ -230,8 +235,24 @@ class ClaimCache:
                 continue
             for file, bucket in self._buckets.items():
                 if shard_of(file) == number:
-                    files[file] = {"units": self._units, **bucket.kept}
+                    files[file] = {"units": self._units, **_serialised(bucket.kept)}
             self.cache.put(KIND, _shard_key(number), files)
+
+
+def _serialised(kept: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """A file's records as JSON data: those read back are already; checks made this run are
+    serialised now."""
+    out: dict[str, dict[str, Any]] = {}
+    for kind, records in kept.items():
+        out[kind] = {}
+        for key, value in records.items():
+            if isinstance(value, FigureCheck):
+                value = _figure_to(value)
+            elif isinstance(value, StoredQuote):
+                value = _quote_to(value)
+            if value is not None:
+                out[kind][key] = value
+    return out
 
 
 SHARDS = 64
@@ -286,6 +307,8 @@ def _plain(value: Any) -> Any:
 
 
 def _figure_to(check: FigureCheck) -> dict[str, Any] | None:
+    if isinstance(check, StoredFigureCheck) and check.unread is not None:
+        return check.unread
     closest = None
     if check.closest is not None:
         closest = next((i for i, q in enumerate(check.stated) if q is check.closest), None)
@@ -338,6 +361,18 @@ class StoredFigureCheck(FigureCheck):
         self._raw = stated
         self._closest_at = closest
         self._quantities: tuple[list[Quantity], Quantity | None] | None = None
+
+    @property
+    def unread(self) -> dict[str, Any] | None:
+        """The record this check was read from, while its quantities are not yet validated."""
+        if self._quantities is not None:
+            return None
+        return {
+            "verdict": self.verdict.value,
+            "stated": self._raw,
+            "closest": self._closest_at,
+            "noun": self.noun,
+        }
 
     def _hydrate(self) -> tuple[list[Quantity], Quantity | None]:
         if self._quantities is None:
