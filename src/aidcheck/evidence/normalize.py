@@ -114,10 +114,13 @@ def normalize(
     return NormalizedText(text if original is None else original, out, starts, ends, notes)
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=1 << 17)
 def normalize_quote(quote: str) -> str:
     """A quote in the form it is searched for in a normalized view. Cached: each quote is read
-    by the figure check (C105-C108) and searched for in its snapshot (C103-C106)."""
+    by the figure check (C105-C108) and searched for in its snapshot (C103-C106), and the two
+    read every claim's quote in turn, so a cache smaller than the repository's quotes keeps none
+    of them for the second (with 16,384, a run of 30,000 claims normalized 4.6 quotes for every 1
+    at 10,000)."""
     return normalize(quote).text.strip()
 
 
