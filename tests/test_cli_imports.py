@@ -97,11 +97,22 @@ def cli_loads(cwd: Path, *args: str) -> tuple[int, set[str]]:
     return code, set(modules)
 
 
+UNFOUND_QUOTE = """\
+  - id: example-county-hospitals-paired-again
+    metric: county_hospitals_paired
+    figure: 1300家
+    quote: 三级医院与1300家县级医院建立帮扶关系
+"""
+
+
 @pytest.fixture(scope="module")
 def warm_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A project made by `aidcheck init` (claims, an archive), whose cache holds its report."""
+    """A project made by `aidcheck init` (claims, an archive) with a claim whose quote is not
+    in its snapshot (a finding to show), whose cache holds its report."""
     root = tmp_path_factory.mktemp("warm") / "project"
     subprocess.run([sys.executable, "-m", "aidcheck", "init", str(root)], check=True)
+    with next((root / "claims" / "sources").glob("*.yaml")).open("a", encoding="utf-8") as out:
+        out.write(UNFOUND_QUOTE)
     subprocess.run(
         [sys.executable, "-m", "aidcheck", "verify", "-f", "json"], cwd=root, capture_output=True
     )
@@ -117,3 +128,12 @@ def test_a_run_whose_report_the_cache_holds_makes_no_run_and_builds_no_report_mo
     assert full >= FULL_RUN - {"aidcheck.evidence.normalize", "opencc"} | {"Report"}
     assert not loaded & FULL_RUN
     assert not loaded & {"rich.console", "aidcheck.render.text", "Report"}
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html", "github"])
+def test_a_reused_report_is_shown_without_importing_the_rules(warm_project: Path, fmt: str) -> None:
+    """The headings of a report's rules come from the report's record of their runs (SARIF,
+    which describes each rule in full, still reads the registry)."""
+    code, loaded = cli_loads(warm_project, "verify", "-f", fmt, "-q")
+    assert code == cli_loads(warm_project, "verify", "-f", fmt, "-q", "--no-cache")[0] == 1
+    assert not loaded & FULL_RUN

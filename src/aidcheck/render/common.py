@@ -42,6 +42,17 @@ def rule_info(code: str, report: Report) -> RuleInfo:
     )
 
 
+def rule_heading(code: str, report: Report) -> tuple[str, str]:
+    """A rule's name and title. The report's record of the rule's run holds both, as the
+    registry has them, so a report reused from the cache is shown without importing the rules;
+    a rule that did not run (an input error, a rule the report only names) asks `rule_info`."""
+    run = next((r for r in report.rules if r.code == code), None)
+    if run is not None:
+        return run.rule, run.title
+    info = rule_info(code, report)
+    return info.name, info.title
+
+
 def rule_infos(report: Report) -> list[RuleInfo]:
     """Each rule the report mentions, once, in code order: rules that ran and rules that found."""
     codes = sorted({r.code for r in report.rules} | {f.code for f in report.findings})

@@ -28,7 +28,7 @@ from aidcheck.render.common import (
     headline,
     ordered,
     plural,
-    rule_info,
+    rule_heading,
     rule_runs,
     scale,
 )
@@ -195,7 +195,7 @@ def _filters(report: Report, active: list[Finding]) -> str:
         for sev in Severity
     )
     options = "".join(
-        f'<option value="{e(code)}">{e(code)} {e(rule_info(code, report).name)}'
+        f'<option value="{e(code)}">{e(code)} {e(rule_heading(code, report)[0])}'
         f" ({len(group)})</option>"
         for code, group in sorted(by_rule(active))
     )
@@ -210,11 +210,11 @@ def _filters(report: Report, active: list[Finding]) -> str:
 
 
 def _group(report: Report, code: str, group: list[Finding]) -> str:
-    info = rule_info(code, report)
+    name, title = rule_heading(code, report)
     articles = "".join(_finding(report, f) for f in group)
     return (
         f'<section class="rule" data-rule="{e(code)}">'
-        f"<h2>{e(code)} {e(info.name)} <small>{e(info.title)} · "
+        f"<h2>{e(code)} {e(name)} <small>{e(title)} · "
         f"{plural(len(group), 'finding')}</small></h2>{articles}</section>"
     )
 

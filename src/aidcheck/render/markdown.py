@@ -25,7 +25,7 @@ from aidcheck.render.common import (
     headline,
     ordered,
     plural,
-    rule_info,
+    rule_heading,
     rule_runs,
 )
 
@@ -72,8 +72,8 @@ def render(report: Report, options: RenderOptions) -> str:
     active = ordered(report.active())
     left_out = 0
     for code, group in by_rule(active):
-        info = rule_info(code, report)
-        block = [f"### {text(code)} {text(info.name)}: {text(info.title)} ({len(group)})", ""]
+        name, title = rule_heading(code, report)
+        block = [f"### {text(code)} {text(name)}: {text(title)} ({len(group)})", ""]
         for finding in group:
             item = _finding(report, finding)
             if budget - len("\n".join(block + item)) < 2_000:

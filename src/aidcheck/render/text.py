@@ -27,7 +27,7 @@ from aidcheck.render.common import (
     claim_refs,
     ordered,
     plural,
-    rule_info,
+    rule_heading,
     rule_runs,
     scale,
 )
@@ -46,10 +46,10 @@ def render(report: Report, options: RenderOptions) -> str:
     active = ordered(report.active())
     _to_fix(console, active)
     for code, group in by_rule(active):
-        info = rule_info(code, report)
+        name, title = rule_heading(code, report)
         console.print()
-        head = Text(f"{code} {info.name}", style="bold")
-        head.append(f": {info.title} ({plural(len(group), 'finding')})", style="")
+        head = Text(f"{code} {name}", style="bold")
+        head.append(f": {title} ({plural(len(group), 'finding')})", style="")
         console.print(head)
         for metric, items in by_metric(report, group):
             if metric:
