@@ -259,6 +259,17 @@ def test_no_cache_writes_nothing(project: Path) -> None:
     assert not (project / FOLDER).exists()
 
 
+def test_an_error_in_the_configuration_is_reported_before_the_cache_is_touched(
+    project: Path,
+) -> None:
+    config = project / "aidcheck.toml"
+    config.write_text(config.read_text(encoding="utf-8") + 'select = ["no-such-rule"]\n')
+    report = run(project)
+    assert report["summary"]["exit_code"] == 2
+    assert [f["code"] for f in report["findings"]] == ["L011"]
+    assert not (project / FOLDER).exists()
+
+
 def test_unused_entries_are_pruned_once_they_outnumber_the_used(project: Path) -> None:
     run(project)
     folder = project / FOLDER

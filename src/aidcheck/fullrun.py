@@ -32,6 +32,7 @@ from aidcheck.verify import (
     Outcome,
     Refusal,
     VerifyOptions,
+    open_cache,
 )
 
 if TYPE_CHECKING:
@@ -49,6 +50,7 @@ def run(project: Project, inputs: Inputs | Refusal, options: VerifyOptions) -> O
         return refused(inputs.code, inputs.problems, str(project.root), inputs.notices)
     report = _new_report(str(project.root), inputs.opened.notices)
     evidence = inputs.opened.evidence()
+    open_cache(inputs, options)
     cache = inputs.cache
     if cache is not None and evidence is not None:
         evidence.cache = cache

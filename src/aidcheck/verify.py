@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from aidcheck import collector, limits, runcache
-from aidcheck.cache import Cache
+from aidcheck.cache import FOLDER, Cache
 from aidcheck.codes import InputCode
 from aidcheck.config import ConfigError, Project, find_project
 from aidcheck.evidence.setup import Opened, open_archive
@@ -90,6 +90,7 @@ class Inputs:
     paths: list[Path]
     roots: list[Path]
     cache: Cache | None = None
+    cache_opened: bool = False
     run_key: str | None = None
     """The key of the run's report in the cache (None: the run is not stored)."""
 
@@ -117,8 +118,7 @@ def _verify(options: VerifyOptions) -> Outcome:
 
         return refused(InputCode.CONFIG, exc.problems)
     inputs = _inputs(project, options)
-    if isinstance(inputs, Inputs) and options.cache:
-        inputs.cache = Cache.open(project.root)
+    if isinstance(inputs, Inputs) and options.cache and (project.root / FOLDER).is_dir():
         stored = _stored(inputs, options)
         if stored is not None:
             return Outcome(stored, None)
@@ -148,10 +148,23 @@ def _inputs(project: Project, options: VerifyOptions) -> Inputs | Refusal:
 
 
 def _stored(inputs: Inputs, options: VerifyOptions) -> StoredReport | None:
-    """The report the cache holds for this run, keying the run on the way (runs with a
-    baseline or --changed-since, and runs that only load, are neither stored nor reused)."""
-    if inputs.cache is None or options.gate is not None or not options.run_checks:
+    """The report the cache holds for this run (the cache is opened only when its folder
+    exists: a run that then stops at an error in the configuration creates none)."""
+    open_cache(inputs, options)
+    if inputs.cache is None or inputs.run_key is None:
         return None
+    return runcache.stored_report(inputs.cache, inputs.run_key, inputs.opened.archive)
+
+
+def open_cache(inputs: Inputs, options: VerifyOptions) -> None:
+    """Open the project's cache, once, and key the run's report in it (runs with a baseline
+    or --changed-since, and runs that only load, are neither stored nor reused)."""
+    if inputs.cache_opened or not options.cache:
+        return
+    inputs.cache_opened = True
+    inputs.cache = Cache.open(inputs.project.root)
+    if inputs.cache is None or options.gate is not None or not options.run_checks:
+        return
     archive = inputs.opened.archive
     inputs.run_key = runcache.run_key(
         inputs.project,
@@ -160,9 +173,6 @@ def _stored(inputs: Inputs, options: VerifyOptions) -> StoredReport | None:
         inputs.budget,
         [options.fail_on, archive.root if archive else None, *inputs.opened.notices],
     )
-    if inputs.run_key is None:
-        return None
-    return runcache.stored_report(inputs.cache, inputs.run_key, archive)
 
 
 def _present(path: Path) -> bool:
