@@ -6,6 +6,7 @@ the same as without the cache, byte for byte."""
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import shutil
@@ -22,7 +23,7 @@ from aidcheck.evidence.claimcache import StoredFigureCheck
 from aidcheck.evidence.figures import FigureVerdict
 from aidcheck.evidence.mojibake import find_mojibake
 from aidcheck.model.claim import Claim
-from aidcheck.model.units import builtin_units
+from aidcheck.model.units import UnitsSection, builtin_units
 from aidcheck.render.json_report import document as report_json
 from aidcheck.verify import VerifyOptions, verify
 from tests.evidence.harness import NO_REAL_ARCHIVE, REAL_ARCHIVE, Cited, copy_real, quoted
@@ -550,3 +551,20 @@ def test_a_match_two_claims_share_keeps_its_closest_passage_when_the_budget_ends
     assert work.quotes == 0 and work.passages == 0
     assert again == run(root, cache=False, environ=both)
     assert again.count('"closest": {') == 2
+
+
+def test_every_word_of_the_unit_table_is_in_its_fingerprint() -> None:
+    from aidcheck.model.units import Unit
+
+    base = builtin_units()
+    seen = {claimcache.units_fingerprint(base)}
+    tables = [f.name for f in dataclasses.fields(base) if f.compare and f.name != "builtin"]
+    for name in tables:
+        table, _ = base.extended(UnitsSection())
+        value = getattr(table, name)
+        if name == "dimensions":
+            value["operations"] = "operations"
+        else:
+            value["台次x"] = Unit("台次x", "count")
+        seen.add(claimcache.units_fingerprint(table))
+    assert len(seen) == len(tables) + 1

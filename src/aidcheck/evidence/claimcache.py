@@ -25,6 +25,7 @@ is wrong, or whose quantities do not validate, is a miss and is computed afresh.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 from dataclasses import dataclass, field
@@ -55,13 +56,22 @@ _NO_FILE = "(no file)"
 
 
 def units_fingerprint(units: UnitTable) -> str:
-    """A hash of what a unit table knows (its dimensions and every word of every unit)."""
-    tables = [units.units, units.zh, units.en, units.before, units.nouns]
-    body = [
-        sorted(units.dimensions.items()),
-        [sorted((word, u.name, u.dimension) for word, u in table.items()) for table in tables],
-    ]
+    """A hash of what a unit table knows: each of its compared fields (its dimensions, and
+    every word of every unit), whatever fields it has."""
+    body = []
+    for item in dataclasses.fields(units):
+        if item.compare:
+            value = getattr(units, item.name)
+            if isinstance(value, dict):
+                value = sorted((k, _unit(v)) for k, v in value.items())
+            body.append([item.name, value])
     return hashlib.sha256(json.dumps(body, ensure_ascii=False).encode()).hexdigest()
+
+
+def _unit(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return dataclasses.astuple(value)
+    return value
 
 
 def _fields(model: Quantity | Anchor | None) -> str:
