@@ -74,10 +74,18 @@ def _unit(value: Any) -> Any:
     return value
 
 
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
 def _fields(model: Quantity | Anchor | None) -> str:
+    """Each field of the model, in order. (The names are looked up once per class: pydantic's
+    `model_fields` on a class costs more than the rest of this together.)"""
     if model is None:
         return "-"
-    return repr(tuple(getattr(model, name) for name in type(model).model_fields))
+    names = _FIELDS.get(type(model))
+    if names is None:
+        names = _FIELDS[type(model)] = tuple(type(model).model_fields)
+    return repr(tuple(getattr(model, name) for name in names))
 
 
 def _hash(*parts: str) -> str:
