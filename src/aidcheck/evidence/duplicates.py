@@ -19,6 +19,7 @@ only checked for an exact, verbatim copy (a dictionary look-up), which still cos
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -30,6 +31,7 @@ MAX_GRAM = 8
 PER_PARAGRAPH = 256
 PER_SNAPSHOT_BASE = 20_000
 PER_SNAPSHOT_FACTOR = 24
+_NEWLINE = re.compile("\n")
 
 
 @dataclass
@@ -41,19 +43,20 @@ class Work:
 
 
 def paragraph_ranges(view: NormalizedText) -> list[tuple[int, int]]:
-    """Normalized ranges of the original's non-blank lines."""
+    """Normalized ranges of the original's non-blank lines.
+
+    The view's characters come from the original in order (`starts` never decreases), so each
+    line's range is found by bisection rather than by stepping through the view.
+    """
     original = view.original
-    line_starts = [0] + [i + 1 for i, ch in enumerate(original) if ch == "\n"]
+    line_starts = [0, *(m.end() for m in _NEWLINE.finditer(original))]
     ranges: list[tuple[int, int]] = []
     j = 0
     n = len(view.text)
     for k, line_start in enumerate(line_starts):
         line_end = line_starts[k + 1] - 1 if k + 1 < len(line_starts) else len(original)
-        while j < n and view.starts[j] < line_start:
-            j += 1
-        a = j
-        while j < n and view.starts[j] < line_end:
-            j += 1
+        a = bisect.bisect_left(view.starts, line_start, j, n)
+        j = bisect.bisect_left(view.starts, line_end, a, n)
         if view.text[a:j].strip():
             ranges.append((a, j))
     return ranges
@@ -266,7 +269,8 @@ class _Search:
         if last < 0 or 2 * len(text) > self.left:
             return None  # the rest is too short to hold a copy
         postings = self.index.lists
-        sizes = [len(postings.get(text[j : j + g], ())) for j in range(last + 1)]
+        grams = [text[j : j + g] for j in range(last + 1)]  # the gram at each offset
+        sizes = [len(postings.get(gram, ())) for gram in grams]
         anchors = [
             min(range(r, last + 1, g), key=sizes.__getitem__) for r in range(min(g, last + 1))
         ]
@@ -275,21 +279,21 @@ class _Search:
         self.spent = 0
         try:
             for j in anchors:
-                for pos in self.index.live(text[j : j + g]):
+                for pos in self.index.live(grams[j]):
                     k = self._paragraph_at(pos)
                     if self._try(i, k, pos - self.offsets[k] - j) == "stop":
                         break
             heads, tails = self.heads.lists, self.tails.lists
             for m in range(1, last + 1):
-                if text[m : m + g] not in heads:
+                if grams[m] not in heads:
                     continue
-                for k in self.heads.live(text[m : m + g]):
+                for k in self.heads.live(grams[m]):
                     if self._try(i, k, -m) == "stop":
                         break
             for m in range(g, len(text)):
-                if text[m - g : m] not in tails:
+                if grams[m - g] not in tails:
                     continue
-                for k in self.tails.live(text[m - g : m]):
+                for k in self.tails.live(grams[m - g]):
                     if self._try(i, k, len(self.texts[k]) - m) == "stop":
                         break
         except _OverBudget:
