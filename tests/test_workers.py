@@ -6,6 +6,7 @@ import os
 import shutil
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -144,21 +145,38 @@ def _report(root: Path, jobs: int, cache: bool = False, limits: str = "") -> str
 
 @pytest.fixture
 def small_shards(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Share even a small repository's work among processes."""
+    """Share even a small repository's work among processes: files, figure checks, snapshots
+    and quotes, and the rules."""
+    from aidcheck import engine
     from aidcheck.evidence import citations
+    from aidcheck.loader import repository
     from aidcheck.rules import facts
 
     monkeypatch.setattr(facts, "FIGURES_PER_JOB", 1)
     monkeypatch.setattr(citations, "SOURCES_PER_JOB", 1)
+    monkeypatch.setattr(repository, "FILES_PER_JOB", 1)
+    monkeypatch.setattr(engine, "RULES_SHARED_FROM", 1)
 
 
 @forking
 @pytest.mark.usefixtures("small_shards")
 @pytest.mark.parametrize("jobs", [2, 3])
-def test_a_run_in_several_processes_reports_what_a_serial_run_does(corpus: Path, jobs: int) -> None:
+def test_a_run_in_several_processes_reports_what_a_serial_run_does(
+    corpus: Path, jobs: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from aidcheck import engine
+
     serial = _report(corpus, 1)
     assert '"C103"' in serial and '"C105"' in serial  # quotes not found, figures not stated
+    shared: list[int] = []
+
+    def spy(function: Any, items: Sequence[Any], jobs: int, **options: int) -> list[Any]:
+        shared.append(len(items))
+        return map_shards(function, items, jobs, **options)
+
+    monkeypatch.setattr(engine, "map_shards", spy)
     assert _report(corpus, jobs) == serial
+    assert shared and shared[0] > 10  # the rules were dealt out
 
 
 @pytest.fixture

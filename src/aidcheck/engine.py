@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -12,6 +12,7 @@ from aidcheck.loader.repository import Repository
 from aidcheck.rules import suppression
 from aidcheck.rules.base import CheckContext, Family, Rule
 from aidcheck.rules.facts import RunFacts
+from aidcheck.workers import can_fork, map_shards
 
 if TYPE_CHECKING:
     from aidcheck.evidence.citations import Evidence
@@ -67,13 +68,67 @@ def run_rules(
     ]
     meta = [rule for rule in chosen if rule.family is Family.META]
     facts = RunFacts(repo, claims, jobs)
-    for rule in chosen:
-        if rule.family is not Family.META:
-            runs.append(_run(rule, repo, settings, evidence, findings, facts, ran))
+    checks = [rule for rule in chosen if rule.family is not Family.META]
+    for did in _run_all(checks, repo, settings, evidence, facts, jobs):
+        _record(did, findings, runs, ran)
     facts.suppression_uses = suppression.apply(repo, findings, ran)
     for rule in meta:
-        runs.append(_run(rule, repo, settings, evidence, findings, facts, ran))
+        _record(_run(rule, repo, settings, evidence, facts), findings, runs, ran)
     return findings, runs
+
+
+RULES_SHARED_FROM = 20_000
+"""The rules are shared among processes only for a repository of this many claims or more:
+below that, all of them take less than what sharing costs (a fork, the facts they share worked
+out first, the findings sent back)."""
+
+
+@dataclass
+class _Ran:
+    """What running one rule gave: its run record, its findings, and whether its check ran."""
+
+    run: RuleRun
+    findings: list[Finding]
+    checked: bool
+
+
+def _record(did: _Ran, findings: list[Finding], runs: list[RuleRun], ran: set[str]) -> None:
+    runs.append(did.run)
+    findings.extend(did.findings)
+    if did.checked:
+        ran.add(did.run.code)
+
+
+def _run_all(
+    checks: list[Rule],
+    repo: Repository,
+    settings: EngineSettings,
+    evidence: Evidence | None,
+    facts: RunFacts,
+    jobs: int,
+) -> list[_Ran]:
+    """Run the rules, in `jobs` processes for a large repository: what several rules read
+    (`RunFacts`, each claim's citation) is worked out here first, so that no process works it
+    out again, and the rules are dealt out in turn (the costly ones are spread over the
+    families). The results come back in rule order, as one process would give them."""
+
+    def run(part: Sequence[Rule]) -> list[_Ran]:
+        return [_run(rule, repo, settings, evidence, facts) for rule in part]
+
+    if jobs < 2 or len(checks) < 2 or len(repo.claims) < RULES_SHARED_FROM or not can_fork():
+        return run(checks)
+    families = {rule.family for rule in checks}
+    facts.settle(citations=Family.CITATION in families, groups=len(families) > 1)
+    if evidence is not None and Family.CITATION in families:
+        for claim in evidence.checkable(repo):
+            evidence.citation(repo, claim)
+    count = min(jobs, len(checks))
+    dealt = [i for first in range(count) for i in range(first, len(checks), count)]
+    done = map_shards(run, [checks[i] for i in dealt], count)
+    ordered: list[_Ran | None] = [None] * len(checks)
+    for i, did in zip(dealt, done, strict=True):
+        ordered[i] = did
+    return [did for did in ordered if did is not None]
 
 
 def _run(
@@ -81,25 +136,23 @@ def _run(
     repo: Repository,
     settings: EngineSettings,
     evidence: Evidence | None,
-    findings: list[Finding],
     facts: RunFacts,
-    ran: set[str],
-) -> RuleRun:
+) -> _Ran:
     assert rule.check is not None
     run = RuleRun(code=rule.code, rule=rule.name, title=rule.title)
     if rule.needs_archive and evidence is None:
         run.note = "not run: no evidence archive (see docs/evidence.md)"
-        return run
+        return _Ran(run, [], checked=False)
     ctx = CheckContext(repo=repo, run=run, facts=facts, evidence=evidence)
     options = settings.options.get(rule.code)
     if options is None and rule.options is not None:
         options = rule.options()
     severity = settings.severity(rule)
+    findings = []
     for problem in rule.check(ctx, options):
         findings.append(Finding.from_problem(rule.code, rule.name, severity, problem))
         run.findings += 1
     run.compared, run.passed = ctx.compared, ctx.passed
-    ran.add(rule.code)
     if run.compared == 0 and run.note is None:
         run.note = NOTHING_COMPARED
-    return run
+    return _Ran(run, findings, checked=True)

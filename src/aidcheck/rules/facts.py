@@ -37,6 +37,15 @@ class RunFacts:
         self.suppression_uses: list[SuppressionUse] = []
         """How often each suppression matched, set by the engine before the meta rules run."""
 
+    def settle(self, *, citations: bool, groups: bool) -> None:
+        """Work out now what several rules read: the figure checks (`citations`), and the
+        claims grouped by quantity and period (`groups`). Before the rules are shared among
+        processes, so that each process reads them rather than working them out again."""
+        if citations:
+            _ = self.figure_checks
+        if groups:
+            _ = self.quantities, self.quantities_any_dimension, self.periods
+
     @cached_property
     def cross_checkable(self) -> list[Claim]:
         """Claims that stand for their metric and scope: no 其中 parts, and with a known
