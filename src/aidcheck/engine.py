@@ -118,7 +118,7 @@ def _run_all(
     if jobs < 2 or len(checks) < 2 or len(repo.claims) < RULES_SHARED_FROM or not can_fork():
         return run(checks)
     families = {rule.family for rule in checks}
-    facts.settle(citations=Family.CITATION in families, groups=len(families) > 1)
+    facts.settle(citations=Family.CITATION in families, groups=bool(families - {Family.CITATION}))
     if evidence is not None and Family.CITATION in families:
         for claim in evidence.checkable(repo):
             evidence.citation(repo, claim)
