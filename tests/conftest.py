@@ -110,3 +110,18 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers", "skip_allowed_in_ci(reason): this test may skip under CI=true"
     )
+
+
+@pytest.fixture
+def small_shards(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Share even a small repository's work among processes: files, figure checks, snapshots
+    and quotes, and the rules."""
+    from aidcheck import engine
+    from aidcheck.evidence import citations
+    from aidcheck.loader import repository
+    from aidcheck.rules import facts
+
+    monkeypatch.setattr(facts, "FIGURES_PER_JOB", 1)
+    monkeypatch.setattr(citations, "SOURCES_PER_JOB", 1)
+    monkeypatch.setattr(repository, "FILES_PER_JOB", 1)
+    monkeypatch.setattr(engine, "RULES_SHARED_FROM", 1)

@@ -143,21 +143,6 @@ def _report(root: Path, jobs: int, cache: bool = False, limits: str = "") -> str
     return text
 
 
-@pytest.fixture
-def small_shards(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Share even a small repository's work among processes: files, figure checks, snapshots
-    and quotes, and the rules."""
-    from aidcheck import engine
-    from aidcheck.evidence import citations
-    from aidcheck.loader import repository
-    from aidcheck.rules import facts
-
-    monkeypatch.setattr(facts, "FIGURES_PER_JOB", 1)
-    monkeypatch.setattr(citations, "SOURCES_PER_JOB", 1)
-    monkeypatch.setattr(repository, "FILES_PER_JOB", 1)
-    monkeypatch.setattr(engine, "RULES_SHARED_FROM", 1)
-
-
 @forking
 @pytest.mark.usefixtures("small_shards")
 @pytest.mark.parametrize("jobs", [2, 3])

@@ -124,11 +124,8 @@ def _run_all(
             evidence.citation(repo, claim)
     count = min(jobs, len(checks))
     dealt = [i for first in range(count) for i in range(first, len(checks), count)]
-    done = map_shards(run, [checks[i] for i in dealt], count)
-    ordered: list[_Ran | None] = [None] * len(checks)
-    for i, did in zip(dealt, done, strict=True):
-        ordered[i] = did
-    return [did for did in ordered if did is not None]
+    done = dict(zip(dealt, map_shards(run, [checks[i] for i in dealt], count), strict=True))
+    return [done[i] for i in range(len(checks))]
 
 
 def _run(

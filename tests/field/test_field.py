@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from aidcheck import workers
 from aidcheck.findings import Report
 from aidcheck.verify import VerifyOptions, verify
 
@@ -140,6 +141,17 @@ KNOWN_MISSED: set[Expected] = set()
 def report() -> Report:
     outcome = verify(VerifyOptions(cwd=FIELD, environ={}))
     return outcome.report
+
+
+@pytest.mark.skipif(not workers.can_fork(), reason="work is shared among processes on Linux")
+@pytest.mark.usefixtures("small_shards")
+def test_the_report_is_the_same_when_every_part_of_the_run_is_shared_among_processes(
+    report: Report,
+) -> None:
+    """Files, figure checks, snapshots with their quotes, and the rules, each in two processes:
+    the field's own wording, units and snapshots must come back as one process reads them."""
+    shared = verify(VerifyOptions(cwd=FIELD, environ={}, jobs=2)).report
+    assert shared.model_dump() == report.model_dump()
 
 
 def found(report: Report) -> set[Expected]:
